@@ -1,0 +1,60 @@
+package dev.tracelight.anthropic;
+
+import dev.tracelight.anthropic.internal.AutologCallback;
+import dev.tracelight.tracing.LiveSpan;
+import io.opentelemetry.context.Scope;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What autolog does at the SDK's raw-response layer: start the span (current for the duration of
+ * the HTTP exchange, so the SDK's own OpenTelemetry spans nest under it), then end it with the parsed
+ * result, for blocking calls and for futures alike.
+ */
+final class AutologRecorder implements AutologCallback {
+  static final AutologRecorder INSTANCE = new AutologRecorder();
+
+  private AutologRecorder() {}
+
+  private static final class Call {
+    final LiveSpan span;
+    final Scope scope;
+
+    Call(LiveSpan span, Scope scope) {
+      this.span = span;
+      this.scope = scope;
+    }
+  }
+
+  @Override
+  public Object enter(String type, String method, Object params) {
+    if (AnthropicSpanRecorder.isRecording() || !"create".equals(method)) {
+      return null;
+    }
+    String spanName = type.contains(".async.") ? "AsyncMessages.create" : "Messages.create";
+    LiveSpan span = AnthropicSpanRecorder.startCreate(spanName, params);
+    AnthropicSpanRecorder.setRecording(true);
+    return new Call(span, span.makeCurrent());
+  }
+
+  @Override
+  public Object exit(Object handle, Object returned, Throwable thrown) {
+    Call call = (Call) handle;
+    call.scope.close();
+    AnthropicSpanRecorder.setRecording(false);
+    if (thrown != null) {
+      AnthropicSpanRecorder.fail(call.span, thrown);
+      return returned;
+    }
+    if (returned instanceof CompletableFuture) {
+      return ((CompletableFuture<?>) returned)
+          .whenComplete(
+              (value, error) -> {
+                if (error != null) {
+                  AnthropicSpanRecorder.fail(call.span, error);
+                }
+              })
+          .thenApply(response -> TracedResponses.wrap(response, call.span));
+    }
+    return TracedResponses.wrap(returned, call.span);
+  }
+}

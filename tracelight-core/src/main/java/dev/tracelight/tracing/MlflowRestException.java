@@ -1,0 +1,30 @@
+package dev.tracelight.tracing;
+
+import java.io.IOException;
+
+/** A tracking server answered a request with an error status. */
+final class MlflowRestException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final String errorCode;
+
+  MlflowRestException(int statusCode, String errorCode, String message) {
+    super(statusCode + " " + errorCode + ": " + message);
+    this.statusCode = statusCode;
+    this.errorCode = errorCode;
+  }
+
+  int statusCode() {
+    return statusCode;
+  }
+
+  /** MLflow's error code, e.g. {@code RESOURCE_DOES_NOT_EXIST}; derived from the status if absent. */
+  String errorCode() {
+    return errorCode;
+  }
+
+  boolean isNotFound() {
+    return statusCode == 404;
+  }
+}

@@ -1,0 +1,185 @@
+package dev.tracelight.tracing;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A {@link LiveSpan} backed by an OpenTelemetry span of Tracelight's private tracer provider. */
+final class RecordingLiveSpan implements LiveSpan {
+  private static final Logger logger = Logger.getLogger(RecordingLiveSpan.class.getName());
+
+  private final io.opentelemetry.api.trace.Span otelSpan;
+  private final String traceId;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private volatile boolean failed;
+
+  RecordingLiveSpan(io.opentelemetry.api.trace.Span otelSpan) {
+    this.otelSpan = otelSpan;
+    this.traceId = TraceIds.mlflowTraceId(otelSpan.getSpanContext().getTraceId());
+  }
+
+  io.opentelemetry.api.trace.Span otelSpan() {
+    return otelSpan;
+  }
+
+  @Override
+  public String traceId() {
+    return traceId;
+  }
+
+  @Override
+  public String spanId() {
+    return otelSpan.getSpanContext().getSpanId();
+  }
+
+  @Override
+  public boolean isRecording() {
+    return otelSpan.isRecording();
+  }
+
+  @Override
+  public LiveSpan setInputs(@Nullable Object inputs) {
+    return setAttribute(SpanAttributeKey.INPUTS, inputs);
+  }
+
+  @Override
+  public LiveSpan setInputsJson(String json) {
+    return setAttributeJson(SpanAttributeKey.INPUTS, json);
+  }
+
+  @Override
+  public LiveSpan setOutputs(@Nullable Object outputs) {
+    return setAttribute(SpanAttributeKey.OUTPUTS, outputs);
+  }
+
+  @Override
+  public LiveSpan setOutputsJson(String json) {
+    return setAttributeJson(SpanAttributeKey.OUTPUTS, json);
+  }
+
+  @Override
+  public LiveSpan setAttribute(String key, @Nullable Object value) {
+    if (key == null) {
+      logger.fine("Ignoring a span attribute with a null key");
+      return this;
+    }
+    otelSpan.setAttribute(key, TraceJson.encode(value));
+    return this;
+  }
+
+  @Override
+  public LiveSpan setAttributeJson(String key, String json) {
+    if (key == null || json == null) {
+      logger.fine("Ignoring a span attribute with a null key or value");
+      return this;
+    }
+    otelSpan.setAttribute(key, json);
+    return this;
+  }
+
+  @Override
+  public LiveSpan setAttributes(Map<String, ?> attributes) {
+    if (attributes != null) {
+      attributes.forEach(this::setAttribute);
+    }
+    return this;
+  }
+
+  @Override
+  public LiveSpan addEvent(String name, Map<String, ?> attributes) {
+    try {
+      otelSpan.addEvent(name == null ? "event" : name, toOtel(attributes));
+    } catch (RuntimeException e) {
+      logger.log(Level.FINE, "Cannot add a span event", e);
+    }
+    return this;
+  }
+
+  @Override
+  public LiveSpan recordException(Throwable exception) {
+    if (exception == null) {
+      return this;
+    }
+    StringWriter stack = new StringWriter();
+    exception.printStackTrace(new PrintWriter(stack));
+    String message = exception.getMessage() == null ? "" : exception.getMessage();
+    otelSpan.addEvent(
+        "exception",
+        Attributes.builder()
+            .put("exception.type", exception.getClass().getName())
+            .put("exception.message", message)
+            .put("exception.stacktrace", stack.toString())
+            .build());
+    return setStatus(SpanStatusCode.ERROR, exception.getClass().getSimpleName() + ": " + message);
+  }
+
+  @Override
+  public LiveSpan setStatus(SpanStatusCode code, @Nullable String description) {
+    if (code == null) {
+      return this;
+    }
+    failed = code == SpanStatusCode.ERROR;
+    StatusCode otelCode =
+        code == SpanStatusCode.ERROR
+            ? StatusCode.ERROR
+            : code == SpanStatusCode.OK ? StatusCode.OK : StatusCode.UNSET;
+    otelSpan.setStatus(otelCode, description == null ? "" : description);
+    return this;
+  }
+
+  @Override
+  public Scope makeCurrent() {
+    return Context.current().with(otelSpan).makeCurrent();
+  }
+
+  @Override
+  public void end() {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    if (!failed) {
+      // As MLflow does: a span that did not fail ended fine, so OK rather than UNSET.
+      otelSpan.setStatus(StatusCode.OK);
+    }
+    otelSpan.end();
+  }
+
+  private static Attributes toOtel(@Nullable Map<String, ?> attributes) {
+    if (attributes == null || attributes.isEmpty()) {
+      return Attributes.empty();
+    }
+    AttributesBuilder b = Attributes.builder();
+    attributes.forEach(
+        (k, v) -> {
+          if (k == null || v == null) {
+            return;
+          }
+          if (v instanceof Boolean) {
+            b.put(k, (Boolean) v);
+          } else if (v instanceof Long || v instanceof Integer || v instanceof Short) {
+            b.put(k, ((Number) v).longValue());
+          } else if (v instanceof Number) {
+            b.put(k, ((Number) v).doubleValue());
+          } else if (v instanceof List) {
+            b.put(k, ((List<?>) v).stream().map(String::valueOf).toArray(String[]::new));
+          } else {
+            b.put(k, String.valueOf(v));
+          }
+        });
+    return b.build();
+  }
+
+  @Override
+  public String toString() {
+    return "LiveSpan{" + traceId + "/" + spanId() + "}";
+  }
+}
