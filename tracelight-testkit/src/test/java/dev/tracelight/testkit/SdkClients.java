@@ -34,10 +34,14 @@ final class SdkClients {
   }
 
   static MessageCreateParams hello() {
+    return ask("Hello, Claude");
+  }
+
+  static MessageCreateParams ask(String userMessage) {
     return MessageCreateParams.builder()
         .model(MODEL)
         .maxTokens(256)
-        .addUserMessage("Hello, Claude")
+        .addUserMessage(userMessage)
         .build();
   }
 }
