@@ -13,8 +13,12 @@ final class MessageJson {
 
   private MessageJson() {}
 
-  /** @param message a message after {@link MessageReplies#complete}: id, model and usage set */
-  static ObjectNode render(FakeMessage message) {
+  /**
+   * @param message a message after {@link MessageReplies#complete}: id, model and usage set
+   * @param beta whether to add the fields only the beta {@code BetaMessage} declares, as the API
+   *     does for {@code ?beta=true} calls
+   */
+  static ObjectNode render(FakeMessage message, boolean beta) {
     ObjectNode json = Json.object();
     json.put("model", message.model().orElseThrow());
     json.put("id", message.id().orElseThrow());
@@ -26,7 +30,14 @@ final class MessageJson {
     json.putNull("stop_details");
     json.putNull("container");
     json.putNull("diagnostics");
-    json.set("usage", usage(message.usage().orElseThrow()));
+    ObjectNode usage = usage(message.usage().orElseThrow());
+    if (beta) {
+      json.putNull("context_management");
+      json.putNull("input_transformations");
+      usage.putNull("fallback_credit");
+      usage.putNull("iterations");
+    }
+    json.set("usage", usage);
     return json;
   }
 

@@ -2,6 +2,7 @@ package dev.tracelight.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 /** Turns the chosen {@link FakeReply} into the HTTP response for the endpoint that was called. */
@@ -19,7 +20,7 @@ final class ReplyRenderer {
     JsonNode body = request.jsonView();
     switch (endpoint) {
       case MESSAGES:
-        return renderMessage(reply, body);
+        return renderMessage(reply, body, isBeta(request));
       case COUNT_TOKENS:
         return renderTokenCount(reply, body);
       default:
@@ -36,7 +37,7 @@ final class ReplyRenderer {
     return HttpReply.json(error.status(), error.toJson(requestId), requestId, headers, delay);
   }
 
-  private static HttpReply renderMessage(FakeReply reply, JsonNode request) {
+  private static HttpReply renderMessage(FakeReply reply, JsonNode request, boolean beta) {
     if (request.path("stream").asBoolean(false)) {
       ApiError unsupported =
           ApiError.invalidRequest("tracelight-testkit does not stream yet (\"stream\": true)");
@@ -50,7 +51,7 @@ final class ReplyRenderer {
     } else {
       return misfit(reply, Endpoint.MESSAGES);
     }
-    JsonNode json = MessageJson.render(MessageReplies.complete(message, request));
+    JsonNode json = MessageJson.render(MessageReplies.complete(message, request), beta);
     return ok(json, reply);
   }
 
@@ -64,6 +65,15 @@ final class ReplyRenderer {
       return misfit(reply, Endpoint.COUNT_TOKENS);
     }
     return ok(Json.object().put("input_tokens", inputTokens), reply);
+  }
+
+  /**
+   * The SDK's beta services call the same paths as GA; only an {@code anthropic-beta} header (or,
+   * from older SDKs, {@code ?beta=true}) tells them apart.
+   */
+  private static boolean isBeta(RecordedRequest request) {
+    return request.header("anthropic-beta").isPresent()
+        || Arrays.asList(request.query().split("&")).contains("beta=true");
   }
 
   private static HttpReply ok(JsonNode body, FakeReply reply) {
