@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -34,8 +35,9 @@ import java.util.function.Function;
  * {@code ANTHROPIC_API_KEY} (any value), or, inside one JVM, the system properties
  * {@code anthropic.baseUrl} and {@code anthropic.apiKey}, which the SDK reads first.
  *
- * <p><b>Routes.</b> {@code POST /v1/messages} (also with {@code ?beta=true}, which the SDK's beta
- * client adds) and {@code POST /v1/messages/count_tokens}. Anything else is a 404
+ * <p><b>Routes.</b> {@code POST /v1/messages} and {@code POST /v1/messages/count_tokens}; the
+ * SDK's beta client calls the same routes, and a request with an {@code anthropic-beta} header
+ * also gets the fields only {@code BetaMessage} declares. Anything else is a 404
  * {@code not_found_error}.
  *
  * <p><b>Validation, as the real API.</b> No {@code x-api-key} and no {@code authorization} header:
@@ -65,6 +67,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
   private final ExecutorService executor;
   private final RequestLog log = new RequestLog();
   private final ReplyScript script = new ReplyScript();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private FakeAnthropicApi(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -164,11 +167,13 @@ public final class FakeAnthropicApi implements AutoCloseable {
     log.clear();
   }
 
-  /** Stops serving at once; replies still being delayed are dropped. */
+  /** Stops serving at once; replies still being delayed are dropped. Idempotent. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   private static ThreadFactory workerThreads() {

@@ -31,10 +31,12 @@ public final class FakeAnthropicApiMain {
     }
     FakeAnthropicApi fake = FakeAnthropicApi.start(port);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      fake.close();
-      stopped.countDown();
-    }, "fake-anthropic-api-shutdown"));
+    Runnable shutdown =
+        () -> {
+          fake.close();
+          stopped.countDown();
+        };
+    Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "fake-anthropic-api-shutdown"));
     announce(fake, System.out, System.err);
     stopped.await();
   }

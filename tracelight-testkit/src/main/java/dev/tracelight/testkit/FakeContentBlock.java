@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * One content block of a scripted assistant {@link FakeMessage}, in the Messages API wire format.
  *
  * <p>Each factory writes every field the Anthropic Java SDK declares for that block type (for
- * example {@code citations: null} on text and {@code caller: {"type":"direct"}} on tool_use), so
- * the SDK's typed accessors and {@code validate()} succeed. Instances are immutable.
+ * example {@code citations: null} on text; {@code caller: {"type":"direct"}} and
+ * {@code toolset_name: null} on tool_use), so the SDK's typed accessors and {@code validate()}
+ * succeed. Instances are immutable.
  */
 public final class FakeContentBlock {
 
@@ -46,6 +47,7 @@ public final class FakeContentBlock {
     ObjectNode json = Json.object().put("type", "tool_use").put("id", id).put("name", name);
     json.set("input", arguments);
     json.set("caller", Json.object().put("type", "direct"));
+    json.putNull("toolset_name");
     return new FakeContentBlock(json);
   }
 
@@ -58,8 +60,8 @@ public final class FakeContentBlock {
   public static FakeContentBlock thinking(String thinking, String signature) {
     requireNonNull(thinking, "thinking");
     requireNonNull(signature, "signature");
-    return new FakeContentBlock(
-        Json.object().put("type", "thinking").put("thinking", thinking).put("signature", signature));
+    ObjectNode json = Json.object().put("type", "thinking").put("thinking", thinking);
+    return new FakeContentBlock(json.put("signature", signature));
   }
 
   /** A {@code redacted_thinking} block carrying opaque encrypted data. */

@@ -108,7 +108,8 @@ public final class FakeMessage {
   @Override
   public String toString() {
     return "FakeMessage{id=" + id + ", model=" + model + ", content=" + content
-        + ", stopReason=" + stopReason + ", stopSequence=" + stopSequence + ", usage=" + usage + "}";
+        + ", stopReason=" + stopReason + ", stopSequence=" + stopSequence
+        + ", usage=" + usage + "}";
   }
 
   /** Builds a {@link FakeMessage}. */

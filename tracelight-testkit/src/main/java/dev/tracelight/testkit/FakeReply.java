@@ -121,7 +121,7 @@ public final class FakeReply {
     return new FakeReply(kind, message, error, inputTokens, delay, headers);
   }
 
-  /** A copy with an extra response header, e.g. {@code retry-after-ms} or {@code x-should-retry}. */
+  /** A copy with an extra response header, e.g. {@code retry-after-ms}, {@code x-should-retry}. */
   public FakeReply withHeader(String name, String value) {
     requireNonNull(name, "name");
     requireNonNull(value, "value");

@@ -32,7 +32,11 @@ final class HttpReply {
    * conflict so a script can override any of them.
    */
   static HttpReply json(
-      int status, JsonNode body, String requestId, Map<String, String> extraHeaders, Duration delay) {
+      int status,
+      JsonNode body,
+      String requestId,
+      Map<String, String> extraHeaders,
+      Duration delay) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("content-type", "application/json");
     headers.put("request-id", requestId);

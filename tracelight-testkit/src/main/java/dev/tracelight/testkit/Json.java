@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The one Jackson configuration of the testkit: plain, so the wire JSON is exactly what we build. */
+/** The testkit's one Jackson configuration: plain, so the wire JSON is exactly what we build. */
 final class Json {
 
   // Trailing garbage after a JSON value makes the body malformed, as it does for the real API.

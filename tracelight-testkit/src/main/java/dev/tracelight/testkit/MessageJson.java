@@ -15,8 +15,7 @@ final class MessageJson {
 
   /**
    * @param message a message after {@link MessageReplies#complete}: id, model and usage set
-   * @param beta whether to add the fields only the beta {@code BetaMessage} declares, as the API
-   *     does for {@code ?beta=true} calls
+   * @param beta whether to add the fields only the SDK's {@code BetaMessage} declares
    */
   static ObjectNode render(FakeMessage message, boolean beta) {
     ObjectNode json = Json.object();

@@ -68,8 +68,8 @@ final class ReplyRenderer {
   }
 
   /**
-   * The SDK's beta services call the same paths as GA; only an {@code anthropic-beta} header (or,
-   * from older SDKs, {@code ?beta=true}) tells them apart.
+   * The Java SDK's beta services call the same paths as GA, so only an {@code anthropic-beta}
+   * header tells them apart; some other SDKs mark beta calls with {@code ?beta=true}.
    */
   private static boolean isBeta(RecordedRequest request) {
     return request.header("anthropic-beta").isPresent()

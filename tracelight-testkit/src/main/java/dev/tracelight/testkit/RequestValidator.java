@@ -47,8 +47,9 @@ final class RequestValidator {
             ? Optional.empty()
             : Optional.of(ApiError.invalidRequest("model: Input should be a valid string"));
       case "max_tokens":
-        if (!value.canConvertToLong() || !value.isIntegralNumber()) {
-          return Optional.of(ApiError.invalidRequest("max_tokens: Input should be a valid integer"));
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+          return Optional.of(
+              ApiError.invalidRequest("max_tokens: Input should be a valid integer"));
         }
         return value.asLong() >= 1
             ? Optional.empty()

@@ -3,6 +3,7 @@ package dev.tracelight.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.client.AnthropicClient;
+import com.anthropic.models.messages.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +29,7 @@ class ConcurrencyTest {
         List<Callable<String>> calls = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
           String question = "question " + i;
-          calls.add(
-              () -> client.messages().create(SdkClients.ask(question)).content().get(0).asText().text());
+          calls.add(() -> text(client.messages().create(SdkClients.ask(question))));
         }
         List<String> answers = new ArrayList<>();
         for (Future<String> answer : callers.invokeAll(calls)) {
@@ -51,5 +51,9 @@ class ConcurrencyTest {
     } finally {
       callers.shutdownNow();
     }
+  }
+
+  private static String text(Message message) {
+    return message.content().get(0).asText().text();
   }
 }

@@ -43,6 +43,9 @@ class DefaultReplySdkTest {
     assertThat(message.stopSequence()).isEmpty();
     assertThat(message.container()).isEmpty();
     assertThat(message.stopDetails()).isEmpty();
+    // Every field the fake sends is one the SDK knows.
+    assertThat(message._additionalProperties()).isEmpty();
+    assertThat(message.usage()._additionalProperties()).isEmpty();
   }
 
   @Test

@@ -46,7 +46,8 @@ class ErrorReplySdkTest {
     assertThat(error.type()).contains(ErrorType.INVALID_REQUEST_ERROR);
     assertThat(error.requestId()).hasValueSatisfying(id -> assertThat(id).startsWith("req_01"));
     // The body repeats the request-id header, as the real API's error bodies do.
-    JsonNode body = Json.MAPPER.readTree(ObjectMappers.jsonMapper().writeValueAsString(error.body()));
+    String rawBody = ObjectMappers.jsonMapper().writeValueAsString(error.body());
+    JsonNode body = Json.MAPPER.readTree(rawBody);
     assertThat(body.get("type").asText()).isEqualTo("error");
     assertThat(body.get("request_id").asText()).isEqualTo(error.requestId().orElseThrow());
   }

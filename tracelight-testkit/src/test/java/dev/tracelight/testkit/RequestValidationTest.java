@@ -78,7 +78,8 @@ class RequestValidationTest {
         RawHttp.post(fake, "/v1/messages", "{\"model\":\"m\",\"max_tokens\":1}"),
         400, "invalid_request_error", "messages: Field required");
     assertError(
-        RawHttp.post(fake, "/v1/messages", "{\"model\":\"m\",\"max_tokens\":\"x\",\"messages\":[]}"),
+        RawHttp.post(
+            fake, "/v1/messages", "{\"model\":\"m\",\"max_tokens\":\"x\",\"messages\":[]}"),
         400, "invalid_request_error", "max_tokens: Input should be a valid integer");
   }
 

@@ -73,7 +73,8 @@ class ScriptedReplySdkTest {
             .setCacheCreationInputTokens(5)
             .setCacheReadInputTokens(7)
             .build();
-    fake.enqueue(FakeReply.message(FakeMessage.builder().addText("cached").setUsage(usage).build()));
+    fake.enqueue(
+        FakeReply.message(FakeMessage.builder().addText("cached").setUsage(usage).build()));
 
     Usage parsed = client.messages().create(SdkClients.hello()).usage();
 
