@@ -71,19 +71,21 @@ final class MlflowTraceExporter implements TraceExporter {
     long now = System.nanoTime();
     if (now - lastWarningNanos >= WARNING_INTERVAL_NANOS) {
       lastWarningNanos = now;
-      logger.log(
-          Level.WARNING,
-          "Tracelight could not export trace "
-              + trace.info().traceId()
-              + " to "
-              + target.baseUri()
-              + " ("
-              + failed.get()
-              + " failed so far; further failures are logged at FINE for a minute)",
-          e);
-    } else {
-      logger.log(Level.FINE, "Could not export trace " + trace.info().traceId(), e);
+      String message =
+          "Tracelight could not export trace " + trace.info().traceId() + " to " + target.baseUri()
+              + ": " + describe(e) + " (" + failed.get()
+              + " failed so far; further failures are logged at FINE for a minute)";
+      // A server that is down or refuses is expected in practice: no stack trace for those.
+      logger.log(Level.WARNING, message, e instanceof IOException ? null : e);
     }
+    logger.log(Level.FINE, "Could not export trace " + trace.info().traceId(), e);
+  }
+
+  static String describe(Exception e) {
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   long exportedCount() {

@@ -104,9 +104,9 @@ final class TracelightRuntime {
     } catch (Exception e) {
       logger.log(
           Level.WARNING,
-          "Could not look up or create experiment '" + name + "' at " + c.baseUri()
-              + "; will retry when exporting traces",
-          e);
+          "Could not look up or create experiment '" + name + "' at " + c.baseUri() + ": "
+              + MlflowTraceExporter.describe(e) + "; will retry when exporting traces",
+          e instanceof java.io.IOException ? null : e);
     }
   }
 
