@@ -36,6 +36,12 @@ class TracelightCliTest {
   }
 
   @Test
+  void server_withBadStoreUri_failsInOneLine() {
+    assertThat(run(1, "server", "--port", "0", "--backend-store-uri", "mysql://h/db"))
+        .startsWith("tracelight: unsupported store URI");
+  }
+
+  @Test
   void badPort_isUsageError() {
     assertThat(run(2, "server", "--port", "http")).contains("--port");
   }

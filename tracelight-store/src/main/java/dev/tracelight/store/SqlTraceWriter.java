@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The write path in SQL: span upserts and the authoritative trace info. */
 final class SqlTraceWriter implements TraceWriter {
@@ -25,7 +26,8 @@ final class SqlTraceWriter implements TraceWriter {
   public void acceptSpans(String experimentId, List<SpanRecord> spans) {
     requireNonNull(experimentId, "experimentId");
     requireNonNull(spans, "spans");
-    Map<String, List<SpanRecord>> byTrace = new LinkedHashMap<>();
+    // Sorted, so concurrent batches lock trace rows in one order and cannot deadlock.
+    Map<String, List<SpanRecord>> byTrace = new TreeMap<>();
     for (SpanRecord s : spans) {
       byTrace.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(s);
     }

@@ -178,6 +178,39 @@ abstract class TraceStoreKit {
   }
 
   @Test
+  void concurrentBatches_ofOneTrace_allCountedInDerivedUsage() throws Exception {
+    String traceId = newTraceId();
+    String root = newSpanId();
+    writer().acceptSpans(experimentId, List.of(span(traceId, root, null, "root", T0, T0 + MS).build()));
+    int threads = 4;
+    int perThread = 5;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            writer().acceptSpans(experimentId, List.of(
+                span(traceId, newSpanId(), root, "llm", T0, T0 + MS)
+                    .attributes(TestSpans.chatAttributes("LLM", 1, 2)).build()));
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    int n = threads * perThread;
+    assertThat(reader().trace(traceId).orElseThrow().spans()).hasSize(n + 1);
+    assertThat(reader().traceInfo(traceId).orElseThrow().traceMetadata())
+        .containsEntry(TraceInfo.TOKEN_USAGE, "{\"input_tokens\":" + n + ",\"output_tokens\":"
+            + 2 * n + ",\"total_tokens\":" + 3 * n + "}");
+  }
+
+  @Test
   void rootError_makesTraceError() {
     String traceId = newTraceId();
     writer().acceptSpans(experimentId, List.of(
