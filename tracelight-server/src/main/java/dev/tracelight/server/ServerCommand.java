@@ -1,0 +1,49 @@
+package dev.tracelight.server;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tracelight server}: runs the tracking server until the JVM is stopped. */
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    description = "Run the tracking server: MLflow REST API, OTLP ingest and the web UI.")
+final class ServerCommand implements Callable<Integer> {
+
+  @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host = TracelightServerConfig.DEFAULT_HOST;
+
+  @Option(names = "--port", description = "Port to listen on, 0 for any (default: ${DEFAULT-VALUE}).")
+  int port = TracelightServerConfig.DEFAULT_PORT;
+
+  @Option(
+      names = "--backend-store-uri",
+      description = "sqlite:///relative.db, sqlite:////absolute.db or "
+          + "postgresql://user:password@host:port/db (default: ${DEFAULT-VALUE}).")
+  String backendStoreUri = TracelightServerConfig.DEFAULT_BACKEND_STORE_URI;
+
+  @Option(
+      names = "--max-request-bytes",
+      description = "Largest request body, after decompression (default: ${DEFAULT-VALUE}).")
+  long maxRequestBytes = TracelightServerConfig.DEFAULT_MAX_REQUEST_BYTES;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    TracelightServer server = TracelightServer.start(TracelightServerConfig.builder()
+        .host(host)
+        .port(port)
+        .backendStoreUri(backendStoreUri)
+        .maxRequestBytes(maxRequestBytes)
+        .build());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "tracelight-shutdown"));
+    System.out.println("Tracelight server listening on " + server.url());
+    stopped.await();
+    return 0;
+  }
+}

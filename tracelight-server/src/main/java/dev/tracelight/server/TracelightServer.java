@@ -1,0 +1,100 @@
+package dev.tracelight.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.tracelight.store.Storage;
+import dev.tracelight.store.StorageFactory;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Tracelight tracking server: MLflow REST API, OTLP ingest and the web UI over one
+ * store. Start one in-process with {@link #start(TracelightServerConfig)}; close it to stop.
+ *
+ * <pre>{@code
+ * try (TracelightServer server = TracelightServer.start(TracelightServerConfig.builder()
+ *     .port(0).backendStoreUri("sqlite:///" + dir.resolve("t.db")).build())) {
+ *   URI tracking = URI.create(server.url());
+ * }
+ * }</pre>
+ */
+public final class TracelightServer implements AutoCloseable {
+  /** The MLflow version we answer at {@code /version}; ≥ 3.4 tells clients OTLP is accepted. */
+  public static final String MLFLOW_VERSION = "3.5.0";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TracelightServer.class);
+
+  private final Javalin app;
+  private final Storage storage;
+  private final String host;
+
+  private TracelightServer(Javalin app, Storage storage, String host) {
+    this.app = app;
+    this.storage = storage;
+    this.host = host;
+  }
+
+  /**
+   * Opens the store (migrating it) and starts listening.
+   *
+   * @throws IllegalArgumentException for a bad store URI
+   * @throws RuntimeException if the port cannot be bound or the store cannot be opened
+   */
+  public static TracelightServer start(TracelightServerConfig config) {
+    requireNonNull(config, "config");
+    Storage storage = StorageFactory.open(config.backendStoreUri());
+    try {
+      Javalin app = Javalin.create(c -> configure(c, config, storage));
+      app.start(config.host(), config.port());
+      TracelightServer server = new TracelightServer(app, storage, config.host());
+      LOG.info("Tracelight {} on {} with store {}", MLFLOW_VERSION, server.url(), storage);
+      return server;
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
+  }
+
+  private static void configure(JavalinConfig c, TracelightServerConfig config, Storage storage) {
+    c.startup.showJavalinBanner = false;
+    c.startup.showOldJavalinVersionWarning = false;
+    c.http.maxRequestSize = config.maxRequestBytes();
+    RequestBodies bodies = new RequestBodies(config.maxRequestBytes());
+
+    ErrorResponses.register(c.routes);
+    c.routes.get("/version", ctx -> ctx.contentType("text/plain").result(MLFLOW_VERSION));
+    c.routes.get("/health", ctx -> {
+      storage.check();
+      ctx.contentType("text/plain").result("OK");
+    });
+    new OtlpTraceIngest(storage.traceWriter(), bodies).register(c.routes);
+    MlflowRoutes mlflow = new MlflowRoutes(c.routes);
+    new MlflowExperimentsApi(storage.experiments(), bodies).register(mlflow);
+    new MlflowTracesApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
+    MlflowRoutes.registerEndpointNotFound(c.routes);
+    WebUi.register(c);
+  }
+
+  /** The port listened on (the chosen one when configured with 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Base URL, e.g. {@code http://127.0.0.1:5000}; use it as the MLflow tracking URI. */
+  public String url() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port();
+  }
+
+  /** Stops listening, then closes the store. */
+  @Override
+  public void close() {
+    try {
+      app.stop();
+    } finally {
+      storage.close();
+    }
+  }
+}

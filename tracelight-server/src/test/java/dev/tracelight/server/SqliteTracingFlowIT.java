@@ -1,0 +1,28 @@
+package dev.tracelight.server;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tracing flow against a server on a real SQLite file. */
+class SqliteTracingFlowIT extends TracingFlowKit {
+  @TempDir static Path dir;
+  static TracelightServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TracelightServer.start(TracelightServerConfig.builder()
+        .port(0).backendStoreUri("sqlite:///" + dir.resolve("flow.db")).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Override
+  TracelightServer server() {
+    return server;
+  }
+}

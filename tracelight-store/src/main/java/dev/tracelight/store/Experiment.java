@@ -1,0 +1,130 @@
+package dev.tracelight.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An MLflow experiment: a named container of traces. Immutable; build with {@link #builder()}. */
+public final class Experiment {
+
+  /** Lifecycle stage of an experiment that has not been deleted. */
+  public static final String ACTIVE = "active";
+
+  private final String experimentId;
+  private final String name;
+  private final String artifactLocation;
+  private final String lifecycleStage;
+  private final long creationTime;
+  private final long lastUpdateTime;
+  private final Map<String, String> tags;
+
+  private Experiment(Builder b) {
+    this.experimentId = requireNonNull(b.experimentId, "experimentId");
+    this.name = requireNonNull(b.name, "name");
+    this.artifactLocation = requireNonNull(b.artifactLocation, "artifactLocation");
+    this.lifecycleStage = requireNonNull(b.lifecycleStage, "lifecycleStage");
+    this.creationTime = b.creationTime;
+    this.lastUpdateTime = b.lastUpdateTime;
+    this.tags = Map.copyOf(b.tags);
+  }
+
+  /** Returns a builder with lifecycle stage {@value #ACTIVE} and no tags. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The id, a decimal integer as a string ({@code "0"} is the default experiment). */
+  public String experimentId() {
+    return experimentId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Where artifacts of this experiment live, {@code mlflow-artifacts:/<id>} unless chosen. */
+  public String artifactLocation() {
+    return artifactLocation;
+  }
+
+  public String lifecycleStage() {
+    return lifecycleStage;
+  }
+
+  /** Creation time in epoch milliseconds. */
+  public long creationTime() {
+    return creationTime;
+  }
+
+  /** Last update time in epoch milliseconds. */
+  public long lastUpdateTime() {
+    return lastUpdateTime;
+  }
+
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  @Override
+  public String toString() {
+    return "Experiment{" + experimentId + ", " + name + "}";
+  }
+
+  /** Builds an {@link Experiment}; required: id, name, artifact location. */
+  public static final class Builder {
+    private String experimentId;
+    private String name;
+    private String artifactLocation;
+    private String lifecycleStage = ACTIVE;
+    private long creationTime;
+    private long lastUpdateTime;
+    private final Map<String, String> tags = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder experimentId(String experimentId) {
+      this.experimentId = requireNonNull(experimentId, "experimentId");
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = requireNonNull(name, "name");
+      return this;
+    }
+
+    public Builder artifactLocation(String artifactLocation) {
+      this.artifactLocation = requireNonNull(artifactLocation, "artifactLocation");
+      return this;
+    }
+
+    public Builder lifecycleStage(String lifecycleStage) {
+      this.lifecycleStage = requireNonNull(lifecycleStage, "lifecycleStage");
+      return this;
+    }
+
+    public Builder creationTime(long creationTime) {
+      this.creationTime = creationTime;
+      return this;
+    }
+
+    public Builder lastUpdateTime(long lastUpdateTime) {
+      this.lastUpdateTime = lastUpdateTime;
+      return this;
+    }
+
+    public Builder putTag(String key, String value) {
+      tags.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder tags(Map<String, String> tags) {
+      requireNonNull(tags, "tags").forEach(this::putTag);
+      return this;
+    }
+
+    public Experiment build() {
+      return new Experiment(this);
+    }
+  }
+}

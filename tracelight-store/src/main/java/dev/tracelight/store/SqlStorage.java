@@ -1,0 +1,51 @@
+package dev.tracelight.store;
+
+/** The SQL implementation of {@link Storage}, one class per direction. */
+final class SqlStorage implements Storage {
+  private final Database db;
+  private final SqlExperimentStore experiments;
+  private final SqlTraceWriter writer;
+  private final SqlTraceReader reader;
+
+  SqlStorage(Database db) {
+    this.db = db;
+    this.experiments = new SqlExperimentStore(db);
+    this.reader = new SqlTraceReader(db);
+    this.writer = new SqlTraceWriter(db);
+  }
+
+  @Override
+  public ExperimentStore experiments() {
+    return experiments;
+  }
+
+  @Override
+  public TraceWriter traceWriter() {
+    return writer;
+  }
+
+  @Override
+  public TraceReader traceReader() {
+    return reader;
+  }
+
+  @Override
+  public void check() {
+    db.read(
+        c -> {
+          try (var s = c.createStatement()) {
+            return s.executeQuery("SELECT 1").next();
+          }
+        });
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SqlStorage{" + db.dialect + "}";
+  }
+}

@@ -1,0 +1,84 @@
+package dev.tracelight.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The write path in SQL: span upserts and the authoritative trace info. */
+final class SqlTraceWriter implements TraceWriter {
+  static final String SCHEMA_VERSION = "mlflow.trace_schema.version";
+  static final String ARTIFACT_LOCATION = "mlflow.artifactLocation";
+  static final String SPANS_LOCATION = "mlflow.trace.spansLocation";
+
+  private final Database db;
+
+  SqlTraceWriter(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void acceptSpans(String experimentId, List<SpanRecord> spans) {
+    requireNonNull(experimentId, "experimentId");
+    requireNonNull(spans, "spans");
+    // Sorted, so concurrent batches lock trace rows in one order and cannot deadlock.
+    Map<String, List<SpanRecord>> byTrace = new TreeMap<>();
+    for (SpanRecord s : spans) {
+      byTrace.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(s);
+    }
+    db.write(c -> {
+      long expId = Long.parseLong(SqlExperimentStore.require(c, experimentId).experimentId());
+      for (Map.Entry<String, List<SpanRecord>> trace : byTrace.entrySet()) {
+        acceptTraceSpans(c, expId, trace.getKey(), trace.getValue());
+      }
+      return null;
+    });
+  }
+
+  private void acceptTraceSpans(Connection c, long experimentId, String traceId,
+      List<SpanRecord> spans) throws SQLException {
+    long earliest = spans.stream().mapToLong(SpanRecord::startTimeUnixNano).min().orElse(0);
+    TraceInfoRows.insertIfAbsent(c, traceId, experimentId, earliest / 1_000_000);
+    boolean finalized = TraceInfoRows.lockAndIsFinalized(c, db.dialect, traceId);
+    SpanRows.upsert(c, experimentId, spans);
+    if (finalized) {
+      return; // StartTraceV3 already wrote the authoritative info
+    }
+    List<SpanRecord> all = SpanRows.select(c, List.of(traceId)).getOrDefault(traceId, spans);
+    TraceDerivation derived = TraceDerivation.of(all);
+    TraceInfoRows.updateDerived(c, traceId, derived);
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put(SCHEMA_VERSION, "3");
+    if (derived.tokenUsage != null) {
+      metadata.put(TraceInfo.TOKEN_USAGE, derived.tokenUsage);
+    }
+    KeyValueRows.METADATA.upsert(c, traceId, metadata);
+    if (derived.traceName != null) {
+      KeyValueRows.TAGS.upsert(c, traceId, Map.of(TraceInfo.TRACE_NAME, derived.traceName));
+    }
+  }
+
+  @Override
+  public TraceInfo startTrace(TraceInfo info) {
+    requireNonNull(info, "info");
+    return db.write(c -> {
+      Experiment experiment = SqlExperimentStore.require(c, info.experimentId());
+      long expId = Long.parseLong(experiment.experimentId());
+      TraceInfoRows.upsertFinal(c, info, expId);
+      KeyValueRows.METADATA.upsert(c, info.traceId(), info.traceMetadata());
+      Map<String, String> tags = new LinkedHashMap<>(info.tags());
+      // As MLflow's SQL store: where the trace's artifacts live, and that spans live here.
+      tags.put(ARTIFACT_LOCATION,
+          experiment.artifactLocation() + "/traces/" + info.traceId() + "/artifacts");
+      tags.put(SPANS_LOCATION, "TRACKING_STORE");
+      KeyValueRows.TAGS.upsert(c, info.traceId(), tags);
+      SpanRows.moveToExperiment(c, info.traceId(), expId);
+      return TraceInfoRows.select(c, "trace_id = ?", List.of(info.traceId())).get(0);
+    });
+  }
+}

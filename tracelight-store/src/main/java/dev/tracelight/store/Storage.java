@@ -1,0 +1,21 @@
+package dev.tracelight.store;
+
+/**
+ * A storage backend, split by direction like Zipkin's {@code StorageComponent}: one write path,
+ * read paths per entity. Open one with {@link StorageFactory#open(String)}; thread-safe.
+ */
+public interface Storage extends AutoCloseable {
+
+  ExperimentStore experiments();
+
+  TraceWriter traceWriter();
+
+  TraceReader traceReader();
+
+  /** Throws if the backend cannot answer a trivial query; for health checks. */
+  default void check() {}
+
+  /** Releases connections. */
+  @Override
+  void close();
+}

@@ -1,0 +1,198 @@
+package dev.tracelight.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The summary of one trace, as MLflow's {@code TraceInfoV3}. Immutable; build with {@link
+ * #builder()} and copy with {@link #toBuilder()}.
+ */
+public final class TraceInfo {
+
+  /** Metadata key of the trace-level token usage (a JSON object as text). */
+  public static final String TOKEN_USAGE = "mlflow.trace.tokenUsage";
+  /** Tag key of the trace name (the root span's name). */
+  public static final String TRACE_NAME = "mlflow.traceName";
+
+  private final String traceId;
+  private final String experimentId;
+  private final String clientRequestId;
+  private final long requestTime;
+  private final long executionDuration;
+  private final TraceState state;
+  private final String requestPreview;
+  private final String responsePreview;
+  private final Map<String, String> traceMetadata;
+  private final Map<String, String> tags;
+
+  private TraceInfo(Builder b) {
+    this.traceId = requireNonNull(b.traceId, "traceId");
+    this.experimentId = requireNonNull(b.experimentId, "experimentId");
+    this.clientRequestId = b.clientRequestId;
+    this.requestTime = b.requestTime;
+    this.executionDuration = b.executionDuration;
+    this.state = requireNonNull(b.state, "state");
+    this.requestPreview = b.requestPreview;
+    this.responsePreview = b.responsePreview;
+    this.traceMetadata = Map.copyOf(b.traceMetadata);
+    this.tags = Map.copyOf(b.tags);
+  }
+
+  /** Returns a builder with state {@link TraceState#OK} and empty maps. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .traceId(traceId)
+        .experimentId(experimentId)
+        .clientRequestId(clientRequestId)
+        .requestTime(requestTime)
+        .executionDuration(executionDuration)
+        .state(state)
+        .requestPreview(requestPreview)
+        .responsePreview(responsePreview)
+        .traceMetadata(traceMetadata)
+        .tags(tags);
+  }
+
+  /** The MLflow trace id, {@code tr-} + 32 lowercase hex for OpenTelemetry traces. */
+  public String traceId() {
+    return traceId;
+  }
+
+  public String experimentId() {
+    return experimentId;
+  }
+
+  public Optional<String> clientRequestId() {
+    return Optional.ofNullable(clientRequestId);
+  }
+
+  /** Start of the trace (its root span) in epoch milliseconds. */
+  public long requestTime() {
+    return requestTime;
+  }
+
+  /** Duration of the root span in milliseconds; 0 while unknown. */
+  public long executionDuration() {
+    return executionDuration;
+  }
+
+  public TraceState state() {
+    return state;
+  }
+
+  /** Truncated JSON of the root span's inputs, empty when unknown. */
+  public String requestPreview() {
+    return requestPreview == null ? "" : requestPreview;
+  }
+
+  /** Truncated JSON of the root span's outputs, empty when unknown. */
+  public String responsePreview() {
+    return responsePreview == null ? "" : responsePreview;
+  }
+
+  public Map<String, String> traceMetadata() {
+    return traceMetadata;
+  }
+
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  @Override
+  public String toString() {
+    return "TraceInfo{" + traceId + ", experiment " + experimentId + ", " + state + "}";
+  }
+
+  /** Builds a {@link TraceInfo}; required: trace id and experiment id. */
+  public static final class Builder {
+    private String traceId;
+    private String experimentId;
+    private String clientRequestId;
+    private long requestTime;
+    private long executionDuration;
+    private TraceState state = TraceState.OK;
+    private String requestPreview;
+    private String responsePreview;
+    private final Map<String, String> traceMetadata = new LinkedHashMap<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder traceId(String traceId) {
+      this.traceId = requireNonNull(traceId, "traceId");
+      return this;
+    }
+
+    public Builder experimentId(String experimentId) {
+      this.experimentId = requireNonNull(experimentId, "experimentId");
+      return this;
+    }
+
+    /** Sets the caller's correlation id; null clears it. */
+    public Builder clientRequestId(String clientRequestId) {
+      this.clientRequestId = clientRequestId;
+      return this;
+    }
+
+    public Builder requestTime(long requestTimeMillis) {
+      this.requestTime = requestTimeMillis;
+      return this;
+    }
+
+    public Builder executionDuration(long executionDurationMillis) {
+      if (executionDurationMillis < 0) {
+        throw new IllegalArgumentException("executionDuration < 0: " + executionDurationMillis);
+      }
+      this.executionDuration = executionDurationMillis;
+      return this;
+    }
+
+    public Builder state(TraceState state) {
+      this.state = requireNonNull(state, "state");
+      return this;
+    }
+
+    /** Sets the request preview; null clears it. */
+    public Builder requestPreview(String requestPreview) {
+      this.requestPreview = requestPreview;
+      return this;
+    }
+
+    /** Sets the response preview; null clears it. */
+    public Builder responsePreview(String responsePreview) {
+      this.responsePreview = responsePreview;
+      return this;
+    }
+
+    public Builder putTraceMetadata(String key, String value) {
+      traceMetadata.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder traceMetadata(Map<String, String> metadata) {
+      requireNonNull(metadata, "traceMetadata").forEach(this::putTraceMetadata);
+      return this;
+    }
+
+    public Builder putTag(String key, String value) {
+      tags.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder tags(Map<String, String> tags) {
+      requireNonNull(tags, "tags").forEach(this::putTag);
+      return this;
+    }
+
+    public TraceInfo build() {
+      return new TraceInfo(this);
+    }
+  }
+}

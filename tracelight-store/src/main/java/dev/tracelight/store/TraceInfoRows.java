@@ -1,0 +1,117 @@
+package dev.tracelight.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Queries on the {@code trace_info} table. */
+final class TraceInfoRows {
+  private static final String COLUMNS =
+      "trace_id, experiment_id, client_request_id, request_time, execution_duration, state,"
+          + " request_preview, response_preview";
+
+  private TraceInfoRows() {}
+
+  /** Creates the row of a trace first seen through its spans; a no-op if it exists. */
+  static void insertIfAbsent(Connection c, String traceId, long experimentId, long requestTime)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO trace_info (trace_id, experiment_id, request_time, execution_duration, state,"
+            + " finalized) VALUES (?, ?, ?, 0, ?, 0) ON CONFLICT (trace_id) DO NOTHING")) {
+      ps.setString(1, traceId);
+      ps.setLong(2, experimentId);
+      ps.setLong(3, requestTime);
+      ps.setString(4, TraceState.IN_PROGRESS.name());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Locks the row for this transaction (PostgreSQL) and tells whether its info is final. */
+  static boolean lockAndIsFinalized(Connection c, SqlDialect dialect, String traceId)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT finalized FROM trace_info WHERE trace_id = ?" + dialect.forUpdate)) {
+      ps.setString(1, traceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getInt(1) != 0;
+      }
+    }
+  }
+
+  static void updateDerived(Connection c, String traceId, TraceDerivation d) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE trace_info SET request_time = ?, execution_duration = ?, state = ?,"
+            + " request_preview = ?, response_preview = ? WHERE trace_id = ? AND finalized = 0")) {
+      ps.setLong(1, d.requestTime);
+      ps.setLong(2, d.executionDuration);
+      ps.setString(3, d.state.name());
+      ps.setString(4, d.requestPreview);
+      ps.setString(5, d.responsePreview);
+      ps.setString(6, traceId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Writes the authoritative info and marks it final. */
+  static void upsertFinal(Connection c, TraceInfo info, long experimentId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO trace_info (" + COLUMNS + ", finalized) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"
+            + " ON CONFLICT (trace_id) DO UPDATE SET experiment_id = excluded.experiment_id,"
+            + " client_request_id = excluded.client_request_id,"
+            + " request_time = excluded.request_time,"
+            + " execution_duration = excluded.execution_duration, state = excluded.state,"
+            + " request_preview = excluded.request_preview,"
+            + " response_preview = excluded.response_preview, finalized = 1")) {
+      ps.setString(1, info.traceId());
+      ps.setLong(2, experimentId);
+      ps.setString(3, info.clientRequestId().orElse(null));
+      ps.setLong(4, info.requestTime());
+      ps.setLong(5, info.executionDuration());
+      ps.setString(6, info.state().name());
+      ps.setString(7, info.requestPreview());
+      ps.setString(8, info.responsePreview());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Trace infos matching {@code where} (with metadata and tags), in the order it asks. */
+  static List<TraceInfo> select(Connection c, String whereAndOrder, List<Object> args)
+      throws SQLException {
+    List<TraceInfo.Builder> builders = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM trace_info WHERE " + whereAndOrder)) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+          builders.add(TraceInfo.builder()
+              .traceId(rs.getString(1))
+              .experimentId(Long.toString(rs.getLong(2)))
+              .clientRequestId(rs.getString(3))
+              .requestTime(rs.getLong(4))
+              .executionDuration(rs.getLong(5))
+              .state(TraceState.of(rs.getString(6)))
+              .requestPreview(rs.getString(7))
+              .responsePreview(rs.getString(8)));
+        }
+      }
+    }
+    Map<String, Map<String, String>> metadata = KeyValueRows.METADATA.select(c, ids);
+    Map<String, Map<String, String>> tags = KeyValueRows.TAGS.select(c, ids);
+    List<TraceInfo> result = new ArrayList<>(builders.size());
+    for (int i = 0; i < builders.size(); i++) {
+      result.add(builders.get(i)
+          .traceMetadata(metadata.getOrDefault(ids.get(i), Map.of()))
+          .tags(tags.getOrDefault(ids.get(i), Map.of()))
+          .build());
+    }
+    return result;
+  }
+}

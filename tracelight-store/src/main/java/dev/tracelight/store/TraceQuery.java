@@ -1,0 +1,112 @@
+package dev.tracelight.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A search over trace infos of some experiments, newest first ({@code request_time DESC, trace_id
+ * ASC}), paged by an opaque keyset token.
+ */
+public final class TraceQuery {
+  /** Page size when none is given, as MLflow. */
+  public static final int DEFAULT_MAX_RESULTS = 100;
+  /** Largest page MLflow allows. */
+  public static final int MAX_MAX_RESULTS = 500;
+
+  private final List<String> experimentIds;
+  private final int maxResults;
+  private final String pageToken;
+  private final String filter;
+  private final List<String> orderBy;
+
+  private TraceQuery(Builder b) {
+    if (b.experimentIds.isEmpty()) {
+      throw new IllegalArgumentException("experimentIds is empty");
+    }
+    this.experimentIds = List.copyOf(b.experimentIds);
+    this.maxResults = b.maxResults;
+    this.pageToken = b.pageToken;
+    this.filter = b.filter;
+    this.orderBy = List.copyOf(b.orderBy);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public List<String> experimentIds() {
+    return experimentIds;
+  }
+
+  public int maxResults() {
+    return maxResults;
+  }
+
+  public Optional<String> pageToken() {
+    return Optional.ofNullable(pageToken);
+  }
+
+  /** MLflow's filter string; the store rejects a non-blank one until the grammar lands. */
+  public Optional<String> filter() {
+    return Optional.ofNullable(filter);
+  }
+
+  public List<String> orderBy() {
+    return orderBy;
+  }
+
+  /** Builds a {@link TraceQuery}; at least one experiment id is required. */
+  public static final class Builder {
+    private final List<String> experimentIds = new ArrayList<>();
+    private int maxResults = DEFAULT_MAX_RESULTS;
+    private String pageToken;
+    private String filter;
+    private final List<String> orderBy = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder addExperimentId(String experimentId) {
+      experimentIds.add(requireNonNull(experimentId, "experimentId"));
+      return this;
+    }
+
+    public Builder experimentIds(List<String> ids) {
+      requireNonNull(ids, "experimentIds").forEach(this::addExperimentId);
+      return this;
+    }
+
+    /** Sets the page size, 1 to {@value #MAX_MAX_RESULTS}. */
+    public Builder maxResults(int maxResults) {
+      if (maxResults < 1 || maxResults > MAX_MAX_RESULTS) {
+        throw new IllegalArgumentException(
+            "maxResults must be between 1 and " + MAX_MAX_RESULTS + ": " + maxResults);
+      }
+      this.maxResults = maxResults;
+      return this;
+    }
+
+    /** Continues after the page that returned this token; null or empty starts at the top. */
+    public Builder pageToken(String pageToken) {
+      this.pageToken = pageToken == null || pageToken.isEmpty() ? null : pageToken;
+      return this;
+    }
+
+    /** Sets the filter; null or blank means none. */
+    public Builder filter(String filter) {
+      this.filter = filter == null || filter.isBlank() ? null : filter;
+      return this;
+    }
+
+    public Builder addOrderBy(String orderBy) {
+      this.orderBy.add(requireNonNull(orderBy, "orderBy"));
+      return this;
+    }
+
+    public TraceQuery build() {
+      return new TraceQuery(this);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tracelight.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The read path of traces. */
+public interface TraceReader {
+
+  Optional<TraceInfo> traceInfo(String traceId);
+
+  /** The trace with all its stored spans. */
+  Optional<Trace> trace(String traceId);
+
+  /** The traces found among {@code traceIds}, in the order asked; missing ids are skipped. */
+  List<Trace> traces(List<String> traceIds);
+
+  /**
+   * Trace infos, newest first.
+   *
+   * @throws StoreException {@link StoreException.Reason#INVALID_ARGUMENT} for a bad page token or
+   *     an unsupported filter or order
+   */
+  Page<TraceInfo> searchTraces(TraceQuery query);
+}

@@ -1,0 +1,46 @@
+package dev.tracelight.store;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The store kits on the local PostgreSQL (127.0.0.1:5432, database {@code test}), in a schema of
+ * their own that is dropped afterwards. Fails, never skips, when PostgreSQL is down.
+ */
+class PostgresStorageIT {
+  static PostgresSchema schema;
+  static Storage storage;
+
+  @BeforeAll
+  static void open() throws Exception {
+    schema = PostgresSchema.create();
+    storage = StorageFactory.open(schema.storeUri());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (storage != null) {
+      storage.close();
+    }
+    if (schema != null) {
+      schema.close();
+    }
+  }
+
+  @Nested
+  class Experiments extends ExperimentStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class Traces extends TraceStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+}

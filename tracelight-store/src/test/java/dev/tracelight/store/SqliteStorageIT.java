@@ -1,0 +1,53 @@
+package dev.tracelight.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store kits on a real SQLite file. */
+class SqliteStorageIT {
+  @TempDir static Path dir;
+  static Storage storage;
+
+  @BeforeAll
+  static void open() {
+    storage = StorageFactory.open("sqlite:///" + dir.resolve("nested/dir/store.db"));
+  }
+
+  @AfterAll
+  static void close() {
+    storage.close();
+  }
+
+  @Test
+  void opensFileInWalMode_andReopensWithoutRemigrating() throws Exception {
+    Path file = dir.resolve("nested/dir/store.db");
+    assertThat(file).exists();
+    assertThat(Files.exists(dir.resolve("nested/dir/store.db-wal"))).isTrue();
+    try (Storage again = StorageFactory.open("jdbc:sqlite:" + file)) {
+      assertThat(again.experiments().experiment("0")).isPresent();
+    }
+  }
+
+  @Nested
+  class Experiments extends ExperimentStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class Traces extends TraceStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+}

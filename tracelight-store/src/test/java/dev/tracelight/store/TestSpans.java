@@ -1,0 +1,48 @@
+package dev.tracelight.store;
+
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Builds spans the way the OTLP ingest does, for the store kits. */
+final class TestSpans {
+  private TestSpans() {}
+
+  static String newTraceId() {
+    byte[] b = new byte[16];
+    ThreadLocalRandom.current().nextBytes(b);
+    return "tr-" + HexFormat.of().formatHex(b);
+  }
+
+  static String newSpanId() {
+    byte[] b = new byte[8];
+    ThreadLocalRandom.current().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  static String json(String s) {
+    return "\"" + s + "\"";
+  }
+
+  static SpanRecord.Builder span(String traceId, String spanId, String parentId, String name,
+      long startNs, long endNs) {
+    return SpanRecord.builder()
+        .traceId(traceId)
+        .spanId(spanId)
+        .parentSpanId(parentId)
+        .name(name)
+        .startTimeUnixNano(startNs)
+        .endTimeUnixNano(endNs)
+        .status(SpanStatusCode.OK, "")
+        .putAttribute(SpanRecord.TRACE_REQUEST_ID, json(traceId));
+  }
+
+  static String usage(long in, long out) {
+    return "{\"input_tokens\": " + in + ", \"output_tokens\": " + out + ", \"total_tokens\": "
+        + (in + out) + "}";
+  }
+
+  static Map<String, String> chatAttributes(String type, long in, long out) {
+    return Map.of(SpanRecord.SPAN_TYPE, json(type), SpanRecord.CHAT_TOKEN_USAGE, usage(in, out));
+  }
+}
