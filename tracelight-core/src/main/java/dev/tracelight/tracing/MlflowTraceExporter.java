@@ -58,7 +58,7 @@ final class MlflowTraceExporter implements TraceExporter {
     String experimentId = trace.info().experimentId();
     if (experimentId == null) {
       experimentId = experiments.resolve(target);
-      trace = Trace.create(trace.info().toBuilder().experimentId(experimentId).build(), trace.data());
+      trace = Trace.create(trace.info().toBuilder().setExperimentId(experimentId).build(), trace.data());
     }
     target.postOtlp(OtlpTraceEncoder.encode(trace.data().spans()), experimentId);
     ObjectNode body = TraceJson.MAPPER.createObjectNode();

@@ -154,33 +154,33 @@ public final class Span {
     private final Map<String, String> attributesJson = new LinkedHashMap<>();
     private List<SpanEvent> events = List.of();
 
-    Builder otelTraceId(String hex) {
+    Builder setOtelTraceId(String hex) {
       this.otelTraceId = hex;
       return this;
     }
 
-    Builder spanId(String hex) {
+    Builder setSpanId(String hex) {
       this.spanId = hex;
       return this;
     }
 
-    Builder parentSpanId(@Nullable String hex) {
+    Builder setParentSpanId(@Nullable String hex) {
       this.parentSpanId = hex == null || hex.isEmpty() ? null : hex;
       return this;
     }
 
-    Builder name(String name) {
+    Builder setName(String name) {
       this.name = name;
       return this;
     }
 
-    Builder times(long startUnixNano, long endUnixNano) {
+    Builder setTimes(long startUnixNano, long endUnixNano) {
       this.startTimeUnixNano = startUnixNano;
       this.endTimeUnixNano = endUnixNano;
       return this;
     }
 
-    Builder status(SpanStatusCode code, @Nullable String message) {
+    Builder setStatus(SpanStatusCode code, @Nullable String message) {
       this.statusCode = code;
       this.statusMessage = message == null ? "" : message;
       return this;
@@ -191,7 +191,7 @@ public final class Span {
       return this;
     }
 
-    Builder events(List<SpanEvent> events) {
+    Builder setEvents(List<SpanEvent> events) {
       this.events = events;
       return this;
     }

@@ -17,20 +17,20 @@ final class SpanDataConverter {
   static Span convert(SpanData data, @Nullable String rootSpanId) {
     Span.Builder b =
         Span.builder()
-            .otelTraceId(data.getTraceId())
-            .spanId(data.getSpanId())
+            .setOtelTraceId(data.getTraceId())
+            .setSpanId(data.getSpanId())
             // A span whose parent lies outside this trace (another provider's span, a remote
             // caller) is this trace's root for MLflow.
-            .parentSpanId(data.getSpanId().equals(rootSpanId) ? null : parentId(data))
-            .name(data.getName())
-            .times(data.getStartEpochNanos(), data.getEndEpochNanos())
-            .status(status(data.getStatus().getStatusCode()), data.getStatus().getDescription());
+            .setParentSpanId(data.getSpanId().equals(rootSpanId) ? null : parentId(data))
+            .setName(data.getName())
+            .setTimes(data.getStartEpochNanos(), data.getEndEpochNanos())
+            .setStatus(status(data.getStatus().getStatusCode()), data.getStatus().getDescription());
     data.getAttributes().forEach((key, value) -> b.putAttributeJson(key.getKey(), toJson(value)));
     List<SpanEvent> events = new ArrayList<>();
     for (EventData event : data.getEvents()) {
       events.add(SpanEvent.create(event.getName(), event.getEpochNanos(), plain(event.getAttributes())));
     }
-    return b.events(events).build();
+    return b.setEvents(events).build();
   }
 
   @Nullable

@@ -17,15 +17,15 @@ final class SpanJson {
   static Span read(JsonNode node) {
     Span.Builder b =
         Span.builder()
-            .otelTraceId(id(node.path("trace_id").asText(""), 32))
-            .spanId(id(node.path("span_id").asText(""), 16))
-            .parentSpanId(id(node.path("parent_span_id").asText(""), 16))
-            .name(node.path("name").asText(""))
-            .times(
+            .setOtelTraceId(id(node.path("trace_id").asText(""), 32))
+            .setSpanId(id(node.path("span_id").asText(""), 16))
+            .setParentSpanId(id(node.path("parent_span_id").asText(""), 16))
+            .setName(node.path("name").asText(""))
+            .setTimes(
                 node.path("start_time_unix_nano").asLong(),
                 node.path("end_time_unix_nano").asLong());
     JsonNode status = node.path("status");
-    b.status(statusCode(status.path("code").asText("")), status.path("message").asText(""));
+    b.setStatus(statusCode(status.path("code").asText("")), status.path("message").asText(""));
     JsonNode attributes = node.get("attributes");
     if (attributes != null && attributes.isArray()) {
       for (JsonNode kv : attributes) {
@@ -37,7 +37,7 @@ final class SpanJson {
         b.putAttributeJson(e.getKey(), v.isTextual() ? asJsonText(v.asText()) : v.toString());
       }
     }
-    b.events(events(node.path("events")));
+    b.setEvents(events(node.path("events")));
     return b.build();
   }
 

@@ -127,42 +127,42 @@ public final class TraceInfo {
     private final Map<String, String> traceMetadata = new LinkedHashMap<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
 
-    Builder traceId(String traceId) {
+    Builder setTraceId(String traceId) {
       this.traceId = traceId;
       return this;
     }
 
-    Builder experimentId(@Nullable String experimentId) {
+    Builder setExperimentId(@Nullable String experimentId) {
       this.experimentId = experimentId;
       return this;
     }
 
-    Builder clientRequestId(@Nullable String clientRequestId) {
+    Builder setClientRequestId(@Nullable String clientRequestId) {
       this.clientRequestId = clientRequestId;
       return this;
     }
 
-    Builder requestTime(Instant requestTime) {
+    Builder setRequestTime(Instant requestTime) {
       this.requestTime = requestTime;
       return this;
     }
 
-    Builder executionDuration(Duration executionDuration) {
+    Builder setExecutionDuration(Duration executionDuration) {
       this.executionDuration = executionDuration;
       return this;
     }
 
-    Builder state(TraceState state) {
+    Builder setState(TraceState state) {
       this.state = state;
       return this;
     }
 
-    Builder requestPreview(@Nullable String preview) {
+    Builder setRequestPreview(@Nullable String preview) {
       this.requestPreview = preview == null ? "" : preview;
       return this;
     }
 
-    Builder responsePreview(@Nullable String preview) {
+    Builder setResponsePreview(@Nullable String preview) {
       this.responsePreview = preview == null ? "" : preview;
       return this;
     }

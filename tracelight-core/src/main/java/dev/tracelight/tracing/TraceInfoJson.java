@@ -37,18 +37,18 @@ final class TraceInfoJson {
   static TraceInfo read(JsonNode node) {
     TraceInfo.Builder b =
         TraceInfo.builder()
-            .traceId(node.path("trace_id").asText())
-            .requestPreview(node.path("request_preview").asText(""))
-            .responsePreview(node.path("response_preview").asText(""))
-            .requestTime(parseTime(node.get("request_time")))
-            .executionDuration(parseDuration(node.get("execution_duration")))
-            .state(TraceState.parse(node.path("state").asText(null)));
+            .setTraceId(node.path("trace_id").asText())
+            .setRequestPreview(node.path("request_preview").asText(""))
+            .setResponsePreview(node.path("response_preview").asText(""))
+            .setRequestTime(parseTime(node.get("request_time")))
+            .setExecutionDuration(parseDuration(node.get("execution_duration")))
+            .setState(TraceState.parse(node.path("state").asText(null)));
     String experimentId =
         node.path("trace_location").path("mlflow_experiment").path("experiment_id").asText(null);
-    b.experimentId(experimentId);
+    b.setExperimentId(experimentId);
     JsonNode clientRequestId = node.get("client_request_id");
     if (clientRequestId != null && !clientRequestId.isNull()) {
-      b.clientRequestId(clientRequestId.asText());
+      b.setClientRequestId(clientRequestId.asText());
     }
     forEachField(node.get("trace_metadata"), b::putMetadata);
     forEachField(node.get("tags"), b::putTag);

@@ -66,7 +66,7 @@ class ExportPipelineTest {
   }
 
   private static Trace trace(String id) {
-    TraceInfo info = TraceInfo.builder().traceId(id).requestTime(Instant.EPOCH).build();
+    TraceInfo info = TraceInfo.builder().setTraceId(id).setRequestTime(Instant.EPOCH).build();
     return Trace.create(info, TraceData.create(List.of()));
   }
 }

@@ -21,27 +21,27 @@ class OtlpTraceEncoderTest {
   void encodesSpans_asOtlpDecodesThem() throws Exception {
     Span root =
         Span.builder()
-            .otelTraceId(TRACE)
-            .spanId("00f067aa0ba902b7")
-            .name("Messages.create")
-            .times(1_718_460_461_282_000_123L, 1_718_460_462_124_000_456L)
-            .status(SpanStatusCode.ERROR, "Boom: bad")
+            .setOtelTraceId(TRACE)
+            .setSpanId("00f067aa0ba902b7")
+            .setName("Messages.create")
+            .setTimes(1_718_460_461_282_000_123L, 1_718_460_462_124_000_456L)
+            .setStatus(SpanStatusCode.ERROR, "Boom: bad")
             .putAttributeJson("mlflow.spanType", "\"CHAT_MODEL\"")
             .putAttributeJson("mlflow.spanInputs", "{\"model\":\"claude\"}")
             .putAttributeJson("gen_ai.request.max_tokens", "512")
             .putAttributeJson("gen_ai.request.model", "\"claude\"")
             .putAttributeJson("gen_ai.response.finish_reasons", "[\"end_turn\"]")
             .putAttributeJson("empty", "\"\"")
-            .events(List.of(SpanEvent.create("exception", 42L, Map.of("exception.type", "Boom"))))
+            .setEvents(List.of(SpanEvent.create("exception", 42L, Map.of("exception.type", "Boom"))))
             .build();
     Span child =
         Span.builder()
-            .otelTraceId(TRACE)
-            .spanId("1111111111111111")
-            .parentSpanId("00f067aa0ba902b7")
-            .name("child")
-            .times(1L, 2L)
-            .status(SpanStatusCode.OK, "")
+            .setOtelTraceId(TRACE)
+            .setSpanId("1111111111111111")
+            .setParentSpanId("00f067aa0ba902b7")
+            .setName("child")
+            .setTimes(1L, 2L)
+            .setStatus(SpanStatusCode.OK, "")
             .build();
 
     ExportTraceServiceRequest request =

@@ -13,12 +13,12 @@ class TraceInfoJsonTest {
   void write_producesMlflowTraceInfoV3() {
     TraceInfo info =
         TraceInfo.builder()
-            .traceId("tr-4bf92f3577b34da6a3ce929d0e0e4736")
-            .experimentId("7")
-            .requestTime(Instant.parse("2025-06-15T14:07:41.282Z"))
-            .executionDuration(Duration.ofMillis(1532))
-            .state(TraceState.OK)
-            .requestPreview("{\"a\":1}")
+            .setTraceId("tr-4bf92f3577b34da6a3ce929d0e0e4736")
+            .setExperimentId("7")
+            .setRequestTime(Instant.parse("2025-06-15T14:07:41.282Z"))
+            .setExecutionDuration(Duration.ofMillis(1532))
+            .setState(TraceState.OK)
+            .setRequestPreview("{\"a\":1}")
             .putMetadata("mlflow.trace_schema.version", "3")
             .putTag("mlflow.traceName", "Messages.create")
             .build();
