@@ -68,14 +68,14 @@ final class MlflowExperimentsApi {
 
   private void search(Context ctx, JsonNode params) {
     ExperimentQuery.Builder query = ExperimentQuery.builder()
-        .pageToken(MlflowJson.string(params, "page_token"));
+        .setPageToken(MlflowJson.string(params, "page_token"));
     Long maxResults = MlflowJson.int64(params, "max_results");
     if (maxResults != null) {
       if (maxResults < 1 || maxResults > ExperimentQuery.MAX_MAX_RESULTS) {
         throw ApiException.invalid("Invalid value " + maxResults + " for parameter 'max_results'"
             + ": expected 1 to " + ExperimentQuery.MAX_MAX_RESULTS);
       }
-      query.maxResults(maxResults.intValue());
+      query.setMaxResults(maxResults.intValue());
     }
     String filter = MlflowJson.string(params, "filter");
     if (filter != null && !filter.isBlank()) {

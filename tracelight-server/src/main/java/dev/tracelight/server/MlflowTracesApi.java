@@ -96,10 +96,10 @@ final class MlflowTracesApi {
         throw ApiException.invalid("Invalid value " + maxResults + " for parameter 'max_results'"
             + ": expected 1 to " + TraceQuery.MAX_MAX_RESULTS);
       }
-      query.maxResults(maxResults.intValue());
+      query.setMaxResults(maxResults.intValue());
     }
-    query.pageToken(MlflowJson.string(body, "page_token"))
-        .filter(MlflowJson.string(body, "filter"));
+    query.setPageToken(MlflowJson.string(body, "page_token"))
+        .setFilter(MlflowJson.string(body, "filter"));
     MlflowJson.stringList(body, "order_by").forEach(query::addOrderBy);
 
     Page<TraceInfo> page = reader.searchTraces(query.build());

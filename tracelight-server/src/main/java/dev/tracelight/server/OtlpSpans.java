@@ -47,14 +47,14 @@ final class OtlpSpans {
   static SpanRecord toSpanRecord(Span span) {
     String traceId = TRACE_ID_PREFIX + hexId(span.getTraceId(), 16, "trace_id");
     SpanRecord.Builder b = SpanRecord.builder()
-        .traceId(traceId)
-        .spanId(hexId(span.getSpanId(), 8, "span_id"))
-        .parentSpanId(span.getParentSpanId().isEmpty()
+        .setTraceId(traceId)
+        .setSpanId(hexId(span.getSpanId(), 8, "span_id"))
+        .setParentSpanId(span.getParentSpanId().isEmpty()
             ? null : hexId(span.getParentSpanId(), 8, "parent_span_id"))
-        .name(span.getName())
-        .startTimeUnixNano(span.getStartTimeUnixNano())
-        .endTimeUnixNano(span.getEndTimeUnixNano())
-        .status(statusCode(span.getStatus().getCode()), span.getStatus().getMessage());
+        .setName(span.getName())
+        .setStartTimeUnixNano(span.getStartTimeUnixNano())
+        .setEndTimeUnixNano(span.getEndTimeUnixNano())
+        .setStatus(statusCode(span.getStatus().getCode()), span.getStatus().getMessage());
     for (KeyValue kv : span.getAttributesList()) {
       b.putAttribute(kv.getKey(), attributeJson(kv.getKey(), kv.getValue()));
     }

@@ -32,10 +32,10 @@ final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     TracelightServer server = TracelightServer.start(TracelightServerConfig.builder()
-        .host(host)
-        .port(port)
-        .backendStoreUri(backendStoreUri)
-        .maxRequestBytes(maxRequestBytes)
+        .setHost(host)
+        .setPort(port)
+        .setBackendStoreUri(backendStoreUri)
+        .setMaxRequestBytes(maxRequestBytes)
         .build());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

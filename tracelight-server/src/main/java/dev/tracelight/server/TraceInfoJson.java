@@ -58,17 +58,17 @@ final class TraceInfoJson {
   /** Parses a request's {@code trace_info}; times as RFC 3339 / "1.5s" strings or numbers (ms). */
   static TraceInfo parse(JsonNode n) {
     TraceInfo.Builder b = TraceInfo.builder()
-        .traceId(MlflowJson.requiredString(n, "trace_id", "trace.trace_info.trace_id"))
-        .experimentId(experimentIdOf(n.get("trace_location"), "trace.trace_info.trace_location"))
-        .clientRequestId(MlflowJson.string(n, "client_request_id"))
-        .requestPreview(MlflowJson.string(n, "request_preview"))
-        .responsePreview(MlflowJson.string(n, "response_preview"))
-        .requestTime(requestTime(n))
-        .executionDuration(executionDuration(n))
-        .traceMetadata(MlflowJson.stringMap(n, "trace_metadata"))
-        .tags(MlflowJson.stringMap(n, "tags"));
+        .setTraceId(MlflowJson.requiredString(n, "trace_id", "trace.trace_info.trace_id"))
+        .setExperimentId(experimentIdOf(n.get("trace_location"), "trace.trace_info.trace_location"))
+        .setClientRequestId(MlflowJson.string(n, "client_request_id"))
+        .setRequestPreview(MlflowJson.string(n, "request_preview"))
+        .setResponsePreview(MlflowJson.string(n, "response_preview"))
+        .setRequestTime(requestTime(n))
+        .setExecutionDuration(executionDuration(n))
+        .setTraceMetadata(MlflowJson.stringMap(n, "trace_metadata"))
+        .setTags(MlflowJson.stringMap(n, "tags"));
     String state = MlflowJson.string(n, "state");
-    b.state(state == null ? TraceState.OK : TraceState.of(state));
+    b.setState(state == null ? TraceState.OK : TraceState.of(state));
     return b.build();
   }
 

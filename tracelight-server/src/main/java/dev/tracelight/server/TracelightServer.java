@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (TracelightServer server = TracelightServer.start(TracelightServerConfig.builder()
- *     .port(0).backendStoreUri("sqlite:///" + dir.resolve("t.db")).build())) {
+ *     .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("t.db")).build())) {
  *   URI tracking = URI.create(server.url());
  * }
  * }</pre>

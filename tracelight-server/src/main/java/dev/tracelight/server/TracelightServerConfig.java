@@ -56,13 +56,17 @@ public final class TracelightServerConfig {
 
     private Builder() {}
 
-    public Builder host(String host) {
-      this.host = requireNonNull(host, "host");
+    /** Sets the address to listen on; blank is rejected rather than read as "every interface". */
+    public Builder setHost(String host) {
+      if (requireNonNull(host, "host").isBlank()) {
+        throw new IllegalArgumentException("host is blank");
+      }
+      this.host = host;
       return this;
     }
 
     /** Sets the port, 0 (any free port) to 65535. */
-    public Builder port(int port) {
+    public Builder setPort(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port out of range: " + port);
       }
@@ -71,13 +75,16 @@ public final class TracelightServerConfig {
     }
 
     /** A store URI as {@code dev.tracelight.store.StorageFactory#open} takes it. */
-    public Builder backendStoreUri(String backendStoreUri) {
-      this.backendStoreUri = requireNonNull(backendStoreUri, "backendStoreUri");
+    public Builder setBackendStoreUri(String backendStoreUri) {
+      if (requireNonNull(backendStoreUri, "backendStoreUri").isBlank()) {
+        throw new IllegalArgumentException("backendStoreUri is blank");
+      }
+      this.backendStoreUri = backendStoreUri;
       return this;
     }
 
     /** Largest request body accepted, in bytes after decompression; larger ones get 413. */
-    public Builder maxRequestBytes(long maxRequestBytes) {
+    public Builder setMaxRequestBytes(long maxRequestBytes) {
       if (maxRequestBytes < 1) {
         throw new IllegalArgumentException("maxRequestBytes must be positive: " + maxRequestBytes);
       }

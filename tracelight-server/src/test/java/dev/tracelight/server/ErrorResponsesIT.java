@@ -20,8 +20,9 @@ class ErrorResponsesIT {
 
   @BeforeAll
   static void start() {
-    server = TracelightServer.start(TracelightServerConfig.builder().port(0)
-        .backendStoreUri("sqlite:///" + dir.resolve("errors.db")).maxRequestBytes(LIMIT).build());
+    server = TracelightServer.start(TracelightServerConfig.builder().setPort(0)
+        .setBackendStoreUri("sqlite:///" + dir.resolve("errors.db")).setMaxRequestBytes(LIMIT)
+        .build());
     http = new TestHttp(server.url());
   }
 

@@ -22,7 +22,7 @@ class MlflowExperimentsApiIT {
   @BeforeAll
   static void start() {
     server = TracelightServer.start(TracelightServerConfig.builder()
-        .port(0).backendStoreUri("sqlite:///" + dir.resolve("experiments.db")).build());
+        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("experiments.db")).build());
     http = new TestHttp(server.url());
   }
 

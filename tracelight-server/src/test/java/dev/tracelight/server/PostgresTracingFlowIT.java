@@ -21,7 +21,7 @@ class PostgresTracingFlowIT extends TracingFlowKit {
   static void start() throws Exception {
     execute("CREATE SCHEMA " + SCHEMA);
     server = TracelightServer.start(TracelightServerConfig.builder()
-        .port(0).backendStoreUri(DATABASE + "&currentSchema=" + SCHEMA).build());
+        .setPort(0).setBackendStoreUri(DATABASE + "&currentSchema=" + SCHEMA).build());
   }
 
   @AfterAll

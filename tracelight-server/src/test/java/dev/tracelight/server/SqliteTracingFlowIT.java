@@ -13,7 +13,7 @@ class SqliteTracingFlowIT extends TracingFlowKit {
   @BeforeAll
   static void start() {
     server = TracelightServer.start(TracelightServerConfig.builder()
-        .port(0).backendStoreUri("sqlite:///" + dir.resolve("flow.db")).build());
+        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("flow.db")).build());
   }
 
   @AfterAll

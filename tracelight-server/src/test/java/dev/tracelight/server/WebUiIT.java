@@ -16,7 +16,7 @@ class WebUiIT {
   @BeforeAll
   static void start() {
     server = TracelightServer.start(TracelightServerConfig.builder()
-        .port(0).backendStoreUri("sqlite:///" + dir.resolve("ui.db")).build());
+        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("ui.db")).build());
     http = new TestHttp(server.url());
   }
 

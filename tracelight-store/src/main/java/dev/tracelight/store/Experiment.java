@@ -83,32 +83,32 @@ public final class Experiment {
 
     private Builder() {}
 
-    public Builder experimentId(String experimentId) {
+    public Builder setExperimentId(String experimentId) {
       this.experimentId = requireNonNull(experimentId, "experimentId");
       return this;
     }
 
-    public Builder name(String name) {
+    public Builder setName(String name) {
       this.name = requireNonNull(name, "name");
       return this;
     }
 
-    public Builder artifactLocation(String artifactLocation) {
+    public Builder setArtifactLocation(String artifactLocation) {
       this.artifactLocation = requireNonNull(artifactLocation, "artifactLocation");
       return this;
     }
 
-    public Builder lifecycleStage(String lifecycleStage) {
+    public Builder setLifecycleStage(String lifecycleStage) {
       this.lifecycleStage = requireNonNull(lifecycleStage, "lifecycleStage");
       return this;
     }
 
-    public Builder creationTime(long creationTime) {
+    public Builder setCreationTime(long creationTime) {
       this.creationTime = creationTime;
       return this;
     }
 
-    public Builder lastUpdateTime(long lastUpdateTime) {
+    public Builder setLastUpdateTime(long lastUpdateTime) {
       this.lastUpdateTime = lastUpdateTime;
       return this;
     }
@@ -118,8 +118,13 @@ public final class Experiment {
       return this;
     }
 
-    public Builder tags(Map<String, String> tags) {
-      requireNonNull(tags, "tags").forEach(this::putTag);
+    /** Replaces all tags with these entries. */
+    public Builder setTags(Map<String, String> tags) {
+      Map<String, String> copy = new LinkedHashMap<>();
+      requireNonNull(tags, "tags").forEach((key, value) ->
+          copy.put(requireNonNull(key, "key"), requireNonNull(value, "value")));
+      this.tags.clear();
+      this.tags.putAll(copy);
       return this;
     }
 

@@ -45,7 +45,7 @@ public final class ExperimentQuery {
     private Builder() {}
 
     /** Sets the page size, 1 to {@value #MAX_MAX_RESULTS}. */
-    public Builder maxResults(int maxResults) {
+    public Builder setMaxResults(int maxResults) {
       if (maxResults < 1 || maxResults > MAX_MAX_RESULTS) {
         throw new IllegalArgumentException(
             "maxResults must be between 1 and " + MAX_MAX_RESULTS + ": " + maxResults);
@@ -54,12 +54,12 @@ public final class ExperimentQuery {
       return this;
     }
 
-    public Builder pageToken(String pageToken) {
+    public Builder setPageToken(String pageToken) {
       this.pageToken = pageToken == null || pageToken.isEmpty() ? null : pageToken;
       return this;
     }
 
-    public Builder nameContains(String nameContains) {
+    public Builder setNameContains(String nameContains) {
       this.nameContains = nameContains == null || nameContains.isEmpty() ? null : nameContains;
       return this;
     }

@@ -56,13 +56,13 @@ final class SpanContentCodec {
   static SpanRecord decode(String traceId, String content) {
     JsonNode n = parse(content);
     SpanRecord.Builder b = SpanRecord.builder()
-        .traceId(traceId)
-        .spanId(hexOfBase64(n.path("span_id").asText()))
-        .parentSpanId(hexOfBase64(n.path("parent_span_id").asText("")))
-        .name(n.path("name").asText())
-        .startTimeUnixNano(n.path("start_time_unix_nano").asLong())
-        .endTimeUnixNano(n.path("end_time_unix_nano").asLong(0))
-        .status(
+        .setTraceId(traceId)
+        .setSpanId(hexOfBase64(n.path("span_id").asText()))
+        .setParentSpanId(hexOfBase64(n.path("parent_span_id").asText("")))
+        .setName(n.path("name").asText())
+        .setStartTimeUnixNano(n.path("start_time_unix_nano").asLong())
+        .setEndTimeUnixNano(n.path("end_time_unix_nano").asLong(0))
+        .setStatus(
             SpanStatusCode.of(n.path("status").path("code").asText(null)),
             n.path("status").path("message").asText(""));
     for (Iterator<Map.Entry<String, JsonNode>> it = n.path("attributes").fields(); it.hasNext(); ) {

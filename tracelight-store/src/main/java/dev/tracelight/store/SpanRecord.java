@@ -123,38 +123,38 @@ public final class SpanRecord {
 
     private Builder() {}
 
-    public Builder traceId(String traceId) {
+    public Builder setTraceId(String traceId) {
       this.traceId = requireNonNull(traceId, "traceId");
       return this;
     }
 
-    public Builder spanId(String spanId) {
+    public Builder setSpanId(String spanId) {
       this.spanId = requireNonNull(spanId, "spanId");
       return this;
     }
 
     /** Sets the parent span id; null or empty marks a root span. */
-    public Builder parentSpanId(String parentSpanId) {
+    public Builder setParentSpanId(String parentSpanId) {
       this.parentSpanId = parentSpanId;
       return this;
     }
 
-    public Builder name(String name) {
+    public Builder setName(String name) {
       this.name = requireNonNull(name, "name");
       return this;
     }
 
-    public Builder startTimeUnixNano(long startTimeUnixNano) {
+    public Builder setStartTimeUnixNano(long startTimeUnixNano) {
       this.startTimeUnixNano = startTimeUnixNano;
       return this;
     }
 
-    public Builder endTimeUnixNano(long endTimeUnixNano) {
+    public Builder setEndTimeUnixNano(long endTimeUnixNano) {
       this.endTimeUnixNano = endTimeUnixNano;
       return this;
     }
 
-    public Builder status(SpanStatusCode code, String message) {
+    public Builder setStatus(SpanStatusCode code, String message) {
       this.statusCode = requireNonNull(code, "code");
       this.statusMessage = message == null ? "" : message;
       return this;
@@ -166,8 +166,13 @@ public final class SpanRecord {
       return this;
     }
 
-    public Builder attributes(Map<String, String> jsonAttributes) {
-      requireNonNull(jsonAttributes, "attributes").forEach(this::putAttribute);
+    /** Replaces all attributes with these, each value already JSON-encoded text. */
+    public Builder setAttributes(Map<String, String> jsonAttributes) {
+      Map<String, String> copy = new LinkedHashMap<>();
+      requireNonNull(jsonAttributes, "attributes").forEach((key, jsonValue) ->
+          copy.put(requireNonNull(key, "key"), requireNonNull(jsonValue, "jsonValue")));
+      attributes.clear();
+      attributes.putAll(copy);
       return this;
     }
 

@@ -155,12 +155,12 @@ final class SqlExperimentStore implements ExperimentStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Experiment.Builder b = Experiment.builder()
-              .experimentId(Long.toString(rs.getLong(1)))
-              .name(rs.getString(2))
-              .artifactLocation(rs.getString(3))
-              .lifecycleStage(rs.getString(4))
-              .creationTime(rs.getLong(5))
-              .lastUpdateTime(rs.getLong(6));
+              .setExperimentId(Long.toString(rs.getLong(1)))
+              .setName(rs.getString(2))
+              .setArtifactLocation(rs.getString(3))
+              .setLifecycleStage(rs.getString(4))
+              .setCreationTime(rs.getLong(5))
+              .setLastUpdateTime(rs.getLong(6));
           builders.add(b);
           byId.put(rs.getLong(1), b);
         }

@@ -48,16 +48,16 @@ public final class TraceInfo {
 
   public Builder toBuilder() {
     return new Builder()
-        .traceId(traceId)
-        .experimentId(experimentId)
-        .clientRequestId(clientRequestId)
-        .requestTime(requestTime)
-        .executionDuration(executionDuration)
-        .state(state)
-        .requestPreview(requestPreview)
-        .responsePreview(responsePreview)
-        .traceMetadata(traceMetadata)
-        .tags(tags);
+        .setTraceId(traceId)
+        .setExperimentId(experimentId)
+        .setClientRequestId(clientRequestId)
+        .setRequestTime(requestTime)
+        .setExecutionDuration(executionDuration)
+        .setState(state)
+        .setRequestPreview(requestPreview)
+        .setResponsePreview(responsePreview)
+        .setTraceMetadata(traceMetadata)
+        .setTags(tags);
   }
 
   /** The MLflow trace id, {@code tr-} + 32 lowercase hex for OpenTelemetry traces. */
@@ -125,28 +125,28 @@ public final class TraceInfo {
 
     private Builder() {}
 
-    public Builder traceId(String traceId) {
+    public Builder setTraceId(String traceId) {
       this.traceId = requireNonNull(traceId, "traceId");
       return this;
     }
 
-    public Builder experimentId(String experimentId) {
+    public Builder setExperimentId(String experimentId) {
       this.experimentId = requireNonNull(experimentId, "experimentId");
       return this;
     }
 
     /** Sets the caller's correlation id; null clears it. */
-    public Builder clientRequestId(String clientRequestId) {
+    public Builder setClientRequestId(String clientRequestId) {
       this.clientRequestId = clientRequestId;
       return this;
     }
 
-    public Builder requestTime(long requestTimeMillis) {
+    public Builder setRequestTime(long requestTimeMillis) {
       this.requestTime = requestTimeMillis;
       return this;
     }
 
-    public Builder executionDuration(long executionDurationMillis) {
+    public Builder setExecutionDuration(long executionDurationMillis) {
       if (executionDurationMillis < 0) {
         throw new IllegalArgumentException("executionDuration < 0: " + executionDurationMillis);
       }
@@ -154,19 +154,19 @@ public final class TraceInfo {
       return this;
     }
 
-    public Builder state(TraceState state) {
+    public Builder setState(TraceState state) {
       this.state = requireNonNull(state, "state");
       return this;
     }
 
     /** Sets the request preview; null clears it. */
-    public Builder requestPreview(String requestPreview) {
+    public Builder setRequestPreview(String requestPreview) {
       this.requestPreview = requestPreview;
       return this;
     }
 
     /** Sets the response preview; null clears it. */
-    public Builder responsePreview(String responsePreview) {
+    public Builder setResponsePreview(String responsePreview) {
       this.responsePreview = responsePreview;
       return this;
     }
@@ -176,8 +176,11 @@ public final class TraceInfo {
       return this;
     }
 
-    public Builder traceMetadata(Map<String, String> metadata) {
-      requireNonNull(metadata, "traceMetadata").forEach(this::putTraceMetadata);
+    /** Replaces all trace metadata with these entries. */
+    public Builder setTraceMetadata(Map<String, String> traceMetadata) {
+      Map<String, String> copy = checkedCopy(traceMetadata, "traceMetadata");
+      this.traceMetadata.clear();
+      this.traceMetadata.putAll(copy);
       return this;
     }
 
@@ -186,13 +189,23 @@ public final class TraceInfo {
       return this;
     }
 
-    public Builder tags(Map<String, String> tags) {
-      requireNonNull(tags, "tags").forEach(this::putTag);
+    /** Replaces all tags with these entries. */
+    public Builder setTags(Map<String, String> tags) {
+      Map<String, String> copy = checkedCopy(tags, "tags");
+      this.tags.clear();
+      this.tags.putAll(copy);
       return this;
     }
 
     public TraceInfo build() {
       return new TraceInfo(this);
+    }
+
+    private static Map<String, String> checkedCopy(Map<String, String> map, String name) {
+      Map<String, String> copy = new LinkedHashMap<>();
+      requireNonNull(map, name).forEach((key, value) ->
+          copy.put(requireNonNull(key, "key"), requireNonNull(value, "value")));
+      return copy;
     }
   }
 }

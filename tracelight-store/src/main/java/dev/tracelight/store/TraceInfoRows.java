@@ -92,14 +92,14 @@ final class TraceInfoRows {
         while (rs.next()) {
           ids.add(rs.getString(1));
           builders.add(TraceInfo.builder()
-              .traceId(rs.getString(1))
-              .experimentId(Long.toString(rs.getLong(2)))
-              .clientRequestId(rs.getString(3))
-              .requestTime(rs.getLong(4))
-              .executionDuration(rs.getLong(5))
-              .state(TraceState.of(rs.getString(6)))
-              .requestPreview(rs.getString(7))
-              .responsePreview(rs.getString(8)));
+              .setTraceId(rs.getString(1))
+              .setExperimentId(Long.toString(rs.getLong(2)))
+              .setClientRequestId(rs.getString(3))
+              .setRequestTime(rs.getLong(4))
+              .setExecutionDuration(rs.getLong(5))
+              .setState(TraceState.of(rs.getString(6)))
+              .setRequestPreview(rs.getString(7))
+              .setResponsePreview(rs.getString(8)));
         }
       }
     }
@@ -108,8 +108,8 @@ final class TraceInfoRows {
     List<TraceInfo> result = new ArrayList<>(builders.size());
     for (int i = 0; i < builders.size(); i++) {
       result.add(builders.get(i)
-          .traceMetadata(metadata.getOrDefault(ids.get(i), Map.of()))
-          .tags(tags.getOrDefault(ids.get(i), Map.of()))
+          .setTraceMetadata(metadata.getOrDefault(ids.get(i), Map.of()))
+          .setTags(tags.getOrDefault(ids.get(i), Map.of()))
           .build());
     }
     return result;

@@ -73,13 +73,18 @@ public final class TraceQuery {
       return this;
     }
 
-    public Builder experimentIds(List<String> ids) {
-      requireNonNull(ids, "experimentIds").forEach(this::addExperimentId);
+    /** Replaces all experiment ids with these. */
+    public Builder setExperimentIds(List<String> experimentIds) {
+      List<String> copy = new ArrayList<>();
+      requireNonNull(experimentIds, "experimentIds").forEach(id ->
+          copy.add(requireNonNull(id, "experimentId")));
+      this.experimentIds.clear();
+      this.experimentIds.addAll(copy);
       return this;
     }
 
     /** Sets the page size, 1 to {@value #MAX_MAX_RESULTS}. */
-    public Builder maxResults(int maxResults) {
+    public Builder setMaxResults(int maxResults) {
       if (maxResults < 1 || maxResults > MAX_MAX_RESULTS) {
         throw new IllegalArgumentException(
             "maxResults must be between 1 and " + MAX_MAX_RESULTS + ": " + maxResults);
@@ -89,13 +94,13 @@ public final class TraceQuery {
     }
 
     /** Continues after the page that returned this token; null or empty starts at the top. */
-    public Builder pageToken(String pageToken) {
+    public Builder setPageToken(String pageToken) {
       this.pageToken = pageToken == null || pageToken.isEmpty() ? null : pageToken;
       return this;
     }
 
     /** Sets the filter; null or blank means none. */
-    public Builder filter(String filter) {
+    public Builder setFilter(String filter) {
       this.filter = filter == null || filter.isBlank() ? null : filter;
       return this;
     }

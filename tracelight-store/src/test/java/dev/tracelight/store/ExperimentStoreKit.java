@@ -84,7 +84,8 @@ abstract class ExperimentStoreKit {
     int pages = 0;
     do {
       Page<Experiment> page = experiments().searchExperiments(
-          ExperimentQuery.builder().maxResults(2).nameContains(marker).pageToken(token).build());
+          ExperimentQuery.builder().setMaxResults(2).setNameContains(marker).setPageToken(token)
+              .build());
       page.items().forEach(e -> seen.add(e.experimentId()));
       token = page.nextPageToken().orElse(null);
       pages++;

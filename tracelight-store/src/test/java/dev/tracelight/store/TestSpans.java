@@ -1,7 +1,6 @@
 package dev.tracelight.store;
 
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds spans the way the OTLP ingest does, for the store kits. */
@@ -27,22 +26,18 @@ final class TestSpans {
   static SpanRecord.Builder span(String traceId, String spanId, String parentId, String name,
       long startNs, long endNs) {
     return SpanRecord.builder()
-        .traceId(traceId)
-        .spanId(spanId)
-        .parentSpanId(parentId)
-        .name(name)
-        .startTimeUnixNano(startNs)
-        .endTimeUnixNano(endNs)
-        .status(SpanStatusCode.OK, "")
+        .setTraceId(traceId)
+        .setSpanId(spanId)
+        .setParentSpanId(parentId)
+        .setName(name)
+        .setStartTimeUnixNano(startNs)
+        .setEndTimeUnixNano(endNs)
+        .setStatus(SpanStatusCode.OK, "")
         .putAttribute(SpanRecord.TRACE_REQUEST_ID, json(traceId));
   }
 
   static String usage(long in, long out) {
     return "{\"input_tokens\": " + in + ", \"output_tokens\": " + out + ", \"total_tokens\": "
         + (in + out) + "}";
-  }
-
-  static Map<String, String> chatAttributes(String type, long in, long out) {
-    return Map.of(SpanRecord.SPAN_TYPE, json(type), SpanRecord.CHAT_TOKEN_USAGE, usage(in, out));
   }
 }

@@ -4,6 +4,7 @@ import static dev.tracelight.store.TestSpans.json;
 import static dev.tracelight.store.TestSpans.newSpanId;
 import static dev.tracelight.store.TestSpans.newTraceId;
 import static dev.tracelight.store.TestSpans.span;
+import static dev.tracelight.store.TestSpans.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +49,8 @@ abstract class TraceStoreKit {
         .putAttribute(SpanRecord.SPAN_OUTPUTS, "{\"answer\": \"Hello\"}")
         .build();
     SpanRecord child = span(traceId, newSpanId(), root, "Messages.create", T0 + MS, T0 + 900 * MS)
-        .attributes(TestSpans.chatAttributes("CHAT_MODEL", 12, 30))
+        .putAttribute(SpanRecord.SPAN_TYPE, json("CHAT_MODEL"))
+        .putAttribute(SpanRecord.CHAT_TOKEN_USAGE, usage(12, 30))
         .addEvent(SpanEvent.create("exception", T0 + 5 * MS, Map.of("exception.type", "Boom")))
         .build();
     return List.of(rootSpan, child);
@@ -56,14 +58,14 @@ abstract class TraceStoreKit {
 
   TraceInfo clientInfo(String traceId) {
     return TraceInfo.builder()
-        .traceId(traceId)
-        .experimentId(experimentId)
-        .clientRequestId("req-7")
-        .requestTime(T0 / MS)
-        .executionDuration(1532)
-        .state(TraceState.OK)
-        .requestPreview("{\"question\": \"Hi\"} (client)")
-        .responsePreview("{\"answer\": \"Hello\"} (client)")
+        .setTraceId(traceId)
+        .setExperimentId(experimentId)
+        .setClientRequestId("req-7")
+        .setRequestTime(T0 / MS)
+        .setExecutionDuration(1532)
+        .setState(TraceState.OK)
+        .setRequestPreview("{\"question\": \"Hi\"} (client)")
+        .setResponsePreview("{\"answer\": \"Hello\"} (client)")
         .putTraceMetadata(TraceInfo.TOKEN_USAGE, TestSpans.usage(100, 200))
         .putTraceMetadata("mlflow.user", "alice")
         .putTag(TraceInfo.TRACE_NAME, "agent")
@@ -165,12 +167,15 @@ abstract class TraceStoreKit {
         span(traceId, root, null, "root", T0, T0 + 10 * MS).build(),
         // A wrapper that reports usage, and the model call inside it reporting the same usage.
         span(traceId, wrapper, root, "chain", T0, T0 + 5 * MS)
-            .attributes(TestSpans.chatAttributes("CHAIN", 10, 20)).build(),
+            .putAttribute(SpanRecord.SPAN_TYPE, json("CHAIN"))
+            .putAttribute(SpanRecord.CHAT_TOKEN_USAGE, usage(10, 20)).build(),
         span(traceId, newSpanId(), wrapper, "llm", T0, T0 + 4 * MS)
-            .attributes(TestSpans.chatAttributes("LLM", 10, 20)).build(),
+            .putAttribute(SpanRecord.SPAN_TYPE, json("LLM"))
+            .putAttribute(SpanRecord.CHAT_TOKEN_USAGE, usage(10, 20)).build(),
         span(traceId, toolA, root, "tool", T0, T0 + 5 * MS).build(),
         span(traceId, newSpanId(), toolA, "llm2", T0, T0 + 5 * MS)
-            .attributes(TestSpans.chatAttributes("LLM", 1, 2)).build()));
+            .putAttribute(SpanRecord.SPAN_TYPE, json("LLM"))
+            .putAttribute(SpanRecord.CHAT_TOKEN_USAGE, usage(1, 2)).build()));
 
     assertThat(reader().traceInfo(traceId).orElseThrow().traceMetadata())
         .containsEntry(TraceInfo.TOKEN_USAGE,
@@ -192,7 +197,8 @@ abstract class TraceStoreKit {
           for (int i = 0; i < perThread; i++) {
             writer().acceptSpans(experimentId, List.of(
                 span(traceId, newSpanId(), root, "llm", T0, T0 + MS)
-                    .attributes(TestSpans.chatAttributes("LLM", 1, 2)).build()));
+                    .putAttribute(SpanRecord.SPAN_TYPE, json("LLM"))
+                    .putAttribute(SpanRecord.CHAT_TOKEN_USAGE, usage(1, 2)).build()));
           }
           return null;
         }));
@@ -215,7 +221,7 @@ abstract class TraceStoreKit {
     String traceId = newTraceId();
     writer().acceptSpans(experimentId, List.of(
         span(traceId, newSpanId(), null, "root", T0, T0 + MS)
-            .status(SpanStatusCode.ERROR, "Boom").build()));
+            .setStatus(SpanStatusCode.ERROR, "Boom").build()));
     assertThat(reader().traceInfo(traceId).orElseThrow().state()).isEqualTo(TraceState.ERROR);
   }
 
@@ -241,7 +247,7 @@ abstract class TraceStoreKit {
     int pages = 0;
     do {
       Page<TraceInfo> page = reader().searchTraces(TraceQuery.builder()
-          .addExperimentId(experimentId).maxResults(3).pageToken(token)
+          .addExperimentId(experimentId).setMaxResults(3).setPageToken(token)
           .addOrderBy("timestamp_ms DESC").build());
       page.items().forEach(t -> seen.add(t.traceId()));
       token = page.nextPageToken().orElse(null);
@@ -274,10 +280,10 @@ abstract class TraceStoreKit {
   @Test
   void search_filterOrBadTokenOrOrder_invalidArgument() {
     TraceQuery.Builder base = TraceQuery.builder().addExperimentId(experimentId);
-    assertInvalid(() -> reader().searchTraces(base.filter("trace.status = 'OK'").build()),
+    assertInvalid(() -> reader().searchTraces(base.setFilter("trace.status = 'OK'").build()),
         "not supported yet");
     assertInvalid(() -> reader().searchTraces(
-        TraceQuery.builder().addExperimentId(experimentId).pageToken("garbage!").build()),
+        TraceQuery.builder().addExperimentId(experimentId).setPageToken("garbage!").build()),
         "page token");
     assertInvalid(() -> reader().searchTraces(TraceQuery.builder()
         .addExperimentId(experimentId).addOrderBy("execution_time_ms ASC").build()),
@@ -309,7 +315,7 @@ abstract class TraceStoreKit {
         .isInstanceOfSatisfying(StoreException.class,
             e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_FOUND));
     assertThatThrownBy(() -> writer().startTrace(
-        clientInfo(traceId).toBuilder().experimentId("424242").build()))
+        clientInfo(traceId).toBuilder().setExperimentId("424242").build()))
         .isInstanceOfSatisfying(StoreException.class,
             e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_FOUND));
     assertThat(reader().traceInfo(traceId)).isEmpty();
