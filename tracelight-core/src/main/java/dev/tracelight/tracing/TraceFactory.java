@@ -29,13 +29,15 @@ final class TraceFactory {
         Comparator.comparing((Span s) -> s != root).thenComparingLong(Span::startTimeUnixNano));
     String inputs = nullToEmpty(root.attributeJson(SpanAttributeKey.INPUTS));
     String outputs = nullToEmpty(root.attributeJson(SpanAttributeKey.OUTPUTS));
-    long startNanos = root.startTimeUnixNano();
+    // Milliseconds, as MLflow keeps trace times: floor of each end, as MLflow's clients compute it.
+    long startMillis = root.startTimeUnixNano() / 1_000_000;
+    long endMillis = root.endTimeUnixNano() / 1_000_000;
     TraceInfo.Builder info =
         TraceInfo.builder()
             .setTraceId(root.traceId())
             .setExperimentId(experimentId)
-            .setRequestTime(Instant.ofEpochSecond(0, startNanos))
-            .setExecutionDuration(Duration.ofNanos(Math.max(0, root.endTimeUnixNano() - startNanos)))
+            .setRequestTime(Instant.ofEpochMilli(startMillis))
+            .setExecutionDuration(Duration.ofMillis(Math.max(0, endMillis - startMillis)))
             .setState(root.status() == SpanStatusCode.ERROR ? TraceState.ERROR : TraceState.OK)
             .setRequestPreview(truncate(inputs, PREVIEW_MAX_CHARS))
             .setResponsePreview(truncate(outputs, PREVIEW_MAX_CHARS))

@@ -49,7 +49,8 @@ class TracelightTest {
     assertThat(info.responsePreview()).isEqualTo("{\"answer\":\"It is sunny\"}");
     assertThat(info.traceMetadata()).containsEntry(TraceMetadataKey.SCHEMA_VERSION, "3");
     assertThat(info.executionDuration())
-        .isEqualTo(java.time.Duration.ofNanos(root.endTimeUnixNano() - root.startTimeUnixNano()));
+        .isEqualTo(java.time.Duration.ofMillis(
+            root.endTimeUnixNano() / 1_000_000 - root.startTimeUnixNano() / 1_000_000));
     assertThat(info.tokenUsage()).isNull();
   }
 
