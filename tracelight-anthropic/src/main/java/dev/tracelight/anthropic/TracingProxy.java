@@ -59,16 +59,7 @@ final class TracingProxy implements InvocationHandler {
       return invokeDelegate(method, args);
     }
     LiveSpan span = AnthropicSpanRecorder.startCreate(spanName, args[0]);
-    Object result;
-    try (Scope ignored = span.makeCurrent()) {
-      AnthropicSpanRecorder.setRecording(true);
-      result = invokeDelegate(method, args);
-    } catch (Throwable t) {
-      AnthropicSpanRecorder.fail(span, t);
-      throw t;
-    } finally {
-      AnthropicSpanRecorder.setRecording(false);
-    }
+    Object result = invokeRecorded(span, method, args);
     AnthropicSpanRecorder.finish(span, result);
     return result;
   }
@@ -78,16 +69,7 @@ final class TracingProxy implements InvocationHandler {
       return invokeDelegate(method, args);
     }
     LiveSpan span = AnthropicSpanRecorder.startCreate(spanName, args[0]);
-    Object result;
-    try (Scope ignored = span.makeCurrent()) {
-      AnthropicSpanRecorder.setRecording(true);
-      result = invokeDelegate(method, args);
-    } catch (Throwable t) {
-      AnthropicSpanRecorder.fail(span, t);
-      throw t;
-    } finally {
-      AnthropicSpanRecorder.setRecording(false);
-    }
+    Object result = invokeRecorded(span, method, args);
     if (result instanceof CompletableFuture) {
       // Observe the caller's own future; returning it unchanged keeps identity and cancellation.
       ((CompletableFuture<?>) result)
@@ -103,6 +85,19 @@ final class TracingProxy implements InvocationHandler {
       AnthropicSpanRecorder.finish(span, result);
     }
     return result;
+  }
+
+  /** Calls the SDK with the span current; a failure ends the span and is rethrown as is. */
+  private Object invokeRecorded(LiveSpan span, Method method, Object[] args) throws Throwable {
+    try (Scope ignored = span.makeCurrent()) {
+      AnthropicSpanRecorder.setRecording(true);
+      return invokeDelegate(method, args);
+    } catch (Throwable t) {
+      AnthropicSpanRecorder.fail(span, t);
+      throw t;
+    } finally {
+      AnthropicSpanRecorder.setRecording(false);
+    }
   }
 
   private Object invokeObjectMethod(Object proxy, Method method, Object[] args) throws Throwable {
