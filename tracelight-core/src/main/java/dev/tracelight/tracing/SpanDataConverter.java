@@ -45,7 +45,7 @@ final class SpanDataConverter {
   private static String toJson(Object value) {
     if (value instanceof String) {
       String text = (String) value;
-      return TraceJson.isJson(text) ? text : TraceJson.quote(text);
+      return TraceJson.looksLikeJson(text) ? text : TraceJson.quote(text);
     }
     return TraceJson.encode(value);
   }

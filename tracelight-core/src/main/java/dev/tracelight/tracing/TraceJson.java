@@ -68,6 +68,21 @@ final class TraceJson {
     }
   }
 
+  /**
+   * A cheap test for "already JSON text" on the span-ending path: short texts are parsed, long ones
+   * only checked for matching delimiters, so a large input is never parsed twice. A false positive
+   * is harmless: readers fall back to the raw string for text that does not parse.
+   */
+  static boolean looksLikeJson(String text) {
+    if (text.length() < 64) {
+      return isJson(text);
+    }
+    String t = text.strip();
+    char first = t.charAt(0);
+    char last = t.charAt(t.length() - 1);
+    return (first == '{' && last == '}') || (first == '[' && last == ']') || (first == '"' && last == '"');
+  }
+
   static JsonNode parse(String json) throws JsonProcessingException {
     return MAPPER.readTree(json);
   }
