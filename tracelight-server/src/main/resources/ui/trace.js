@@ -26,7 +26,8 @@ export async function renderTrace(main, traceId) {
       h('span', { class: 'num' }, formatTokens(span.usage)));
     button.addEventListener('click', () => select(span, button));
     buttons.push([span, button]);
-    tree.append(h('li', { role: 'treeitem' }, button));
+    // The tree is a flat list indented by depth; aria-level tells assistive tech the nesting.
+    tree.append(h('li', { role: 'treeitem', 'aria-level': depth + 1 }, button));
   }
 
   replace(main,

@@ -26,7 +26,12 @@ final class OtlpTestRequests {
   }
 
   ExportTraceServiceRequest rootAndChild() {
-    Span root = Span.newBuilder()
+    return request(root().build(), child().build());
+  }
+
+  /** The root span {@code agent}, ready to adjust before {@code build()}. */
+  Span.Builder root() {
+    return Span.newBuilder()
         .setTraceId(ByteString.copyFrom(traceId))
         .setSpanId(ByteString.copyFrom(rootId))
         .setName("agent")
@@ -37,9 +42,12 @@ final class OtlpTestRequests {
         .addAttributes(string("mlflow.spanInputs", "{\"question\":\"Hi\"}"))
         .addAttributes(string("mlflow.spanOutputs", "{\"answer\":\"Hello\"}"))
         .addAttributes(string("user.note", "plain text"))
-        .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_OK))
-        .build();
-    Span child = Span.newBuilder()
+        .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_OK));
+  }
+
+  /** The chat-model child {@code Messages.create} with token usage, without inputs or outputs. */
+  Span.Builder child() {
+    return Span.newBuilder()
         .setTraceId(ByteString.copyFrom(traceId))
         .setSpanId(ByteString.copyFrom(childId))
         .setParentSpanId(ByteString.copyFrom(rootId))
@@ -54,11 +62,16 @@ final class OtlpTestRequests {
             .setValue(AnyValue.newBuilder().setIntValue(1024)))
         .addEvents(Span.Event.newBuilder().setName("retry").setTimeUnixNano(T0 + 2 * MS)
             .addAttributes(string("attempt.reason", "overloaded")))
-        .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_OK))
-        .build();
+        .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_OK));
+  }
+
+  static ExportTraceServiceRequest request(Span... spans) {
+    ScopeSpans.Builder scope = ScopeSpans.newBuilder();
+    for (Span span : spans) {
+      scope.addSpans(span);
+    }
     return ExportTraceServiceRequest.newBuilder()
-        .addResourceSpans(ResourceSpans.newBuilder()
-            .addScopeSpans(ScopeSpans.newBuilder().addSpans(root).addSpans(child)))
+        .addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(scope))
         .build();
   }
 

@@ -1,0 +1,313 @@
+package dev.tracelight.server;
+
+import static dev.tracelight.server.OtlpTestRequests.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web UI in a real browser: a server on loopback, data sent through its public APIs as a
+ * client sends it, and headless Chromium reading it the way a person does.
+ */
+class WebUiBrowserIT {
+  static final String EXPERIMENT = "ui-browser";
+  static final String USER_MESSAGE = "What is the capital of France?";
+  static final String ANSWER = "The capital of France is Paris.";
+  /** Sets {@code window.__xss} if any part of the UI hands it to an HTML parser. */
+  static final String HOSTILE =
+      "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>";
+  static final String HOSTILE_EXPERIMENT = "hostile " + HOSTILE;
+  static final String TOKENS = "Tokens (in / out / total)";
+
+  @TempDir static Path dir;
+  static TracelightServer server;
+  static TestHttp http;
+  static HeadlessChromium chromium;
+  static String experimentId;
+  static String traceId;
+  static String hostileExperimentId;
+  static String hostileTraceId;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = TracelightServer.start(TracelightServerConfig.builder()
+        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("ui.db")).build());
+    http = new TestHttp(server.url());
+
+    experimentId = createExperiment(EXPERIMENT);
+    OtlpTestRequests otlp = new OtlpTestRequests();
+    traceId = otlp.mlflowTraceId();
+    exportSpans(experimentId, OtlpTestRequests.request(otlp.root().build(), otlp.child()
+        .addAttributes(string("mlflow.spanInputs", messagesCreateInputs(USER_MESSAGE)))
+        .addAttributes(string("mlflow.spanOutputs", messagesCreateOutput(ANSWER)))
+        .build()));
+    startTrace(experimentId, traceId, "agent", "{\"question\":\"Hi\"}");
+
+    hostileExperimentId = createExperiment(HOSTILE_EXPERIMENT);
+    OtlpTestRequests hostile = new OtlpTestRequests();
+    hostileTraceId = hostile.mlflowTraceId();
+    exportSpans(hostileExperimentId, OtlpTestRequests.request(
+        hostile.root().setName(HOSTILE).build(),
+        hostile.child()
+            .addAttributes(string("mlflow.spanInputs", messagesCreateInputs(HOSTILE)))
+            .addAttributes(string("mlflow.spanOutputs", messagesCreateOutput(HOSTILE)))
+            .build()));
+    startTrace(hostileExperimentId, hostileTraceId, HOSTILE, messagesCreateInputs(HOSTILE));
+
+    chromium = HeadlessChromium.start(Files.createDirectory(dir.resolve("chromium-profile")));
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (chromium != null) {
+        chromium.close();
+      }
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  @BeforeEach
+  void drainConsole() {
+    chromium.takeConsoleErrors();
+  }
+
+  @Test
+  void experimentList_clickExperiment_tracesTableShowsTheTrace() {
+    chromium.open(server.url() + "/");
+    WebElement experiment = chromium.visible(experimentLink(experimentId));
+    assertThat(experiment.getText()).isEqualTo(EXPERIMENT);
+
+    experiment.click();
+    Map<String, String> row = traceRow(traceId);
+    assertThat(chromium.visible(By.tagName("h1")).getText()).isEqualTo(EXPERIMENT);
+    assertThat(row.get("Time")).isNotBlank();
+    assertThat(row).containsEntry("Name", "agent")
+        .containsEntry("Request", "{\"question\":\"Hi\"}")
+        .containsEntry(TOKENS, "12 / 30 / 42")
+        .containsEntry("Latency", "1.53 s")
+        .containsEntry("Status", "OK");
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
+  void traceRow_click_showsHeaderSpanTreeAndSelectedSpan() {
+    chromium.open(server.url() + "/#/experiments/" + experimentId);
+    chromium.visible(traceLink(traceId)).click();
+
+    assertTracePage();
+    assertThat(chromium.driver.getCurrentUrl()).endsWith("#/traces/" + traceId);
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
+  void sharedTraceLink_freshPageLoad_rendersTheTrace() {
+    chromium.open(server.url() + "/#/traces/" + traceId);
+
+    assertTracePage();
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
+  void hostileContent_showsAsLiteralText_andRunsNoScript() {
+    chromium.open(server.url() + "/");
+    WebElement experiment = chromium.visible(experimentLink(hostileExperimentId));
+    assertThat(experiment.getText()).isEqualTo(HOSTILE_EXPERIMENT);
+    assertNoMarkupRan();
+
+    experiment.click();
+    Map<String, String> row = traceRow(hostileTraceId);
+    assertThat(row.get("Name")).isEqualTo(HOSTILE);
+    assertThat(row.get("Request")).contains("<script>window.__xss=1</script>");
+    assertNoMarkupRan();
+
+    chromium.visible(traceLink(hostileTraceId)).click();
+    chromium.await("the hostile trace's page", d -> d.findElement(By.tagName("h1")).getText()
+        .equals(HOSTILE));
+    assertThat(spanNames()).containsExactly(HOSTILE, "Messages.create");
+    assertThat(selectedSpanHeading()).isEqualTo(HOSTILE);
+    select("Messages.create");
+    assertThat(block("Inputs")).contains("<img src=x onerror=")
+        .contains("<script>window.__xss=1</script>");
+    assertThat(block("Outputs")).contains("<script>window.__xss=1</script>");
+    assertNoMarkupRan();
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+
+    // The probe itself works: the same text, parsed as HTML on this page, does set the flag.
+    chromium.script("document.body.insertAdjacentHTML('beforeend', arguments[0])", HOSTILE);
+    chromium.await("the probe's onerror handler to run",
+        d -> Long.valueOf(1).equals(chromium.script("return window.__xss")));
+  }
+
+  /** The trace page for {@link #traceId}, as the click-through and a shared link both show it. */
+  private static void assertTracePage() {
+    chromium.await("the trace page of " + traceId,
+        d -> d.findElement(By.tagName("h1")).getText().equals("agent"));
+    assertThat(header()).containsEntry("Trace ID", traceId)
+        .containsEntry("Status", "OK")
+        .containsEntry("Duration", "1.53 s")
+        .containsEntry(TOKENS, "12 / 30 / 42");
+
+    assertThat(chromium.visible(By.cssSelector("[aria-label='Span tree'] h2")).getText())
+        .isEqualTo("Spans (2)");
+    assertThat(spanNames()).containsExactly("agent", "Messages.create");
+    List<WebElement> items = chromium.driver.findElements(By.cssSelector("[role=treeitem]"));
+    assertThat(items).extracting(i -> i.getAttribute("aria-level")).containsExactly("1", "2");
+    int rootX = items.get(0).findElement(By.className("name")).getRect().getX();
+    int childX = items.get(1).findElement(By.className("name")).getRect().getX();
+    assertThat(childX).as("the child span is indented under its parent").isGreaterThan(rootX);
+    assertThat(items.get(1).getText()).contains("12 / 30 / 42");
+
+    // The root is selected first; selecting the model call shows its messages.
+    assertThat(selectedSpanHeading()).isEqualTo("agent");
+    assertThat(block("Inputs")).contains("\"question\": \"Hi\"");
+    select("Messages.create");
+    assertThat(items.get(1).findElement(By.tagName("button")).getAttribute("aria-selected"))
+        .isEqualTo("true");
+    assertThat(items.get(0).findElement(By.tagName("button")).getAttribute("aria-selected"))
+        .isEqualTo("false");
+    assertThat(block("Inputs")).contains("\"role\": \"user\"").contains(USER_MESSAGE);
+    assertThat(block("Outputs")).contains(ANSWER);
+  }
+
+  /** Neither an element nor a handler came from trace data; waits for {@code src=x} to fail. */
+  private static void assertNoMarkupRan() {
+    assertThat(chromium.script("return document.querySelectorAll('main img, main script').length"))
+        .isEqualTo(0L);
+    // An <img src=x> from the data would have requested /x before this fetch of /x returns.
+    Object xss = chromium.asyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/x').then((r) => r.text())"
+        + ".then(() => setTimeout(() => done(typeof window.__xss), 0));");
+    assertThat(xss).as("window.__xss").isEqualTo("undefined");
+  }
+
+  private static By experimentLink(String id) {
+    return By.cssSelector("main a[href='#/experiments/" + id + "']");
+  }
+
+  private static By traceLink(String id) {
+    return By.cssSelector("main a[href='#/traces/" + id + "']");
+  }
+
+  /** The traces table's row linking to {@code id}, as column header to cell text. */
+  private static Map<String, String> traceRow(String id) {
+    WebElement row = chromium.visible(traceLink(id)).findElement(By.xpath("ancestor::tr"));
+    List<WebElement> headers = row.findElements(By.xpath("ancestor::table/thead//th"));
+    List<WebElement> cells = row.findElements(By.tagName("td"));
+    assertThat(cells).hasSameSizeAs(headers);
+    Map<String, String> result = new LinkedHashMap<>();
+    for (int i = 0; i < cells.size(); i++) {
+      result.put(headers.get(i).getText(), cells.get(i).getText());
+    }
+    return result;
+  }
+
+  /** The trace header's terms and definitions. */
+  private static Map<String, String> header() {
+    List<WebElement> terms = chromium.driver.findElements(By.cssSelector("dl.header dt"));
+    List<WebElement> definitions = chromium.driver.findElements(By.cssSelector("dl.header dd"));
+    assertThat(definitions).hasSameSizeAs(terms);
+    Map<String, String> result = new LinkedHashMap<>();
+    for (int i = 0; i < terms.size(); i++) {
+      result.put(terms.get(i).getText(), definitions.get(i).getText());
+    }
+    return result;
+  }
+
+  private static List<String> spanNames() {
+    return chromium.driver.findElements(By.cssSelector("[role=tree] [role=treeitem] .name"))
+        .stream().map(WebElement::getText).toList();
+  }
+
+  /** Clicks the span named {@code name} in the tree and waits for its details. */
+  private static void select(String name) {
+    chromium.driver.findElements(By.cssSelector("[role=treeitem] button")).stream()
+        .filter(b -> b.findElement(By.className("name")).getText().equals(name))
+        .findFirst().orElseThrow(() -> new AssertionError("no span " + name + " in the tree"))
+        .click();
+    chromium.await("the details of span " + name, d -> name.equals(selectedSpanHeading()));
+  }
+
+  private static String selectedSpanHeading() {
+    return chromium.driver.findElement(By.cssSelector("[aria-label='Selected span'] h2"))
+        .getText();
+  }
+
+  /** The text of the selected span's block titled {@code title} ("Inputs", "Outputs"). */
+  private static String block(String title) {
+    return chromium.driver.findElement(By.xpath(
+        "//section[@aria-label='Selected span']/section[h3='" + title + "']/pre")).getText();
+  }
+
+  // ---- data, through the server's public APIs as a client sends it ----
+
+  private static String createExperiment(String name) {
+    ObjectNode body = MlflowJson.MAPPER.createObjectNode().put("name", name);
+    TestHttp.Response created =
+        http.postJson("/api/2.0/mlflow/experiments/create", body.toString());
+    assertThat(created.status).as(created.toString()).isEqualTo(200);
+    return created.json().get("experiment_id").asText();
+  }
+
+  private static void exportSpans(String experimentId, ExportTraceServiceRequest request) {
+    TestHttp.Response exported = http.post("/v1/traces", request.toByteArray(),
+        "Content-Type", TracingFlowKit.PROTOBUF, "x-mlflow-experiment-id", experimentId);
+    assertThat(exported.status).as(exported.toString()).isEqualTo(200);
+  }
+
+  /** StartTraceV3, as MLflow's client sends it once the root span has ended. */
+  private static void startTrace(String experimentId, String traceId, String name,
+      String requestPreview) {
+    ObjectNode body = MlflowJson.MAPPER.createObjectNode();
+    ObjectNode info = body.putObject("trace").putObject("trace_info");
+    info.put("trace_id", traceId);
+    info.putObject("trace_location").put("type", "MLFLOW_EXPERIMENT")
+        .putObject("mlflow_experiment").put("experiment_id", experimentId);
+    info.put("request_preview", requestPreview);
+    info.put("response_preview", "{\"answer\":\"Hello\"}");
+    info.put("request_time",
+        Instant.ofEpochMilli(OtlpTestRequests.T0 / OtlpTestRequests.MS).toString());
+    info.put("execution_duration", "1.532s");
+    info.put("state", "OK");
+    info.putObject("trace_metadata").put("mlflow.trace_schema.version", "3")
+        .put("mlflow.trace.tokenUsage",
+            "{\"input_tokens\":12,\"output_tokens\":30,\"total_tokens\":42}");
+    info.putObject("tags").put("mlflow.traceName", name);
+    TestHttp.Response started = http.postJson("/api/3.0/mlflow/traces", body.toString());
+    assertThat(started.status).as(started.toString()).isEqualTo(200);
+  }
+
+  /** {@code Messages.create} inputs as the Anthropic integration records them. */
+  private static String messagesCreateInputs(String userText) {
+    ObjectNode params = MlflowJson.MAPPER.createObjectNode()
+        .put("model", "claude-sonnet-4-5").put("max_tokens", 1024);
+    params.putArray("messages").addObject().put("role", "user").put("content", userText);
+    return params.toString();
+  }
+
+  private static String messagesCreateOutput(String answer) {
+    ObjectNode message = MlflowJson.MAPPER.createObjectNode()
+        .put("id", "msg_01").put("type", "message").put("role", "assistant");
+    message.putArray("content").addObject().put("type", "text").put("text", answer);
+    message.put("stop_reason", "end_turn");
+    return message.toString();
+  }
+}
