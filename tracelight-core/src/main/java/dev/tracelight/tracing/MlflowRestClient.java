@@ -52,6 +52,53 @@ final class MlflowRestClient {
             .build());
   }
 
+  void put(String path, byte[] json) throws IOException, InterruptedException {
+    send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(json))
+            .build());
+  }
+
+  /** Sends a DELETE with a JSON body, as MLflow's tag deletion expects. */
+  JsonNode deleteJson(String path, JsonNode body) throws IOException, InterruptedException {
+    byte[] bytes = TraceJson.MAPPER.writeValueAsBytes(body);
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build());
+  }
+
+  JsonNode patchJson(String path, JsonNode body) throws IOException, InterruptedException {
+    byte[] bytes = TraceJson.MAPPER.writeValueAsBytes(body);
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build());
+  }
+
+  /** A plain-text GET, e.g. {@code /version}. */
+  String getText(String path) throws IOException, InterruptedException {
+    HttpRequest request = request(path).GET().build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() / 100 != 2) {
+      throw error(request, response);
+    }
+    return new String(response.body(), StandardCharsets.UTF_8).trim();
+  }
+
+  /** Raw bytes of a GET, e.g. an artifact. */
+  byte[] getBytes(String path) throws IOException, InterruptedException {
+    HttpRequest request = request(path).GET().build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() / 100 != 2) {
+      throw error(request, response);
+    }
+    return response.body();
+  }
+
   void postOtlp(byte[] body, String experimentId) throws IOException, InterruptedException {
     send(
         request("/v1/traces")
@@ -73,13 +120,18 @@ final class MlflowRestClient {
   private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     byte[] body = response.body();
-    boolean json =
-        response.headers().firstValue("content-type").orElse("").contains("json");
+    boolean json = response.headers().firstValue("content-type").orElse("").contains("json");
     if (response.statusCode() / 100 == 2) {
       return json && body.length > 0
           ? TraceJson.MAPPER.readTree(body)
           : TraceJson.MAPPER.createObjectNode();
     }
+    throw error(request, response);
+  }
+
+  private static MlflowRestException error(HttpRequest request, HttpResponse<byte[]> response) {
+    byte[] body = response.body();
+    boolean json = response.headers().firstValue("content-type").orElse("").contains("json");
     String errorCode = errorCodeFor(response.statusCode());
     String message = new String(body, StandardCharsets.UTF_8);
     if (json && body.length > 0) {
@@ -91,8 +143,11 @@ final class MlflowRestClient {
         // keep the raw text as the message
       }
     }
-    throw new MlflowRestException(
-        response.statusCode(), errorCode, request.method() + " " + request.uri().getPath() + ": " + message);
+    return new MlflowRestException(
+        response.statusCode(),
+        errorCode,
+        request.method() + " " + request.uri().getPath() + ": " + message,
+        RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null)));
   }
 
   private static String errorCodeFor(int status) {

@@ -1,6 +1,7 @@
 package dev.tracelight.tracing;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** A tracking server answered a request with an error status. */
 final class MlflowRestException extends IOException {
@@ -8,11 +9,13 @@ final class MlflowRestException extends IOException {
 
   private final int statusCode;
   private final String errorCode;
+  @Nullable private final transient Duration retryAfter;
 
-  MlflowRestException(int statusCode, String errorCode, String message) {
+  MlflowRestException(int statusCode, String errorCode, String message, @Nullable Duration retryAfter) {
     super(statusCode + " " + errorCode + ": " + message);
     this.statusCode = statusCode;
     this.errorCode = errorCode;
+    this.retryAfter = retryAfter;
   }
 
   int statusCode() {
@@ -26,5 +29,11 @@ final class MlflowRestException extends IOException {
 
   boolean isNotFound() {
     return statusCode == 404;
+  }
+
+  /** The server's {@code Retry-After}, if it sent one. */
+  @Nullable
+  Duration retryAfter() {
+    return retryAfter;
   }
 }

@@ -1,7 +1,7 @@
 package dev.tracelight.tracing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -10,9 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends traces to an MLflow tracking server the way MLflow 3.4+ clients do: the spans by OTLP
- * ({@code POST /v1/traces} with {@code x-mlflow-experiment-id}), then the trace info by
- * {@code StartTraceV3}. A failure is logged and counted, never thrown.
+ * Sends traces to an MLflow tracking server ({@link TraceDelivery}), retrying 429, 502, 503, 504
+ * and I/O errors with backoff until the configured retry timeout. Nothing is thrown: failures are
+ * counted and logged, a warning at most once a minute.
  */
 final class MlflowTraceExporter implements TraceExporter {
   private static final Logger logger = Logger.getLogger(MlflowTraceExporter.class.getName());
@@ -20,76 +20,100 @@ final class MlflowTraceExporter implements TraceExporter {
 
   private final Supplier<MlflowRestClient> client;
   private final ExperimentResolver experiments;
+  private final Supplier<Duration> retryTimeout;
   private final Consumer<Trace> onExported;
+  private final ServerCapabilities capabilities = new ServerCapabilities();
   private final AtomicLong exported = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile long lastWarningNanos = System.nanoTime() - WARNING_INTERVAL_NANOS;
 
   MlflowTraceExporter(
-      Supplier<MlflowRestClient> client, ExperimentResolver experiments, Consumer<Trace> onExported) {
+      Supplier<MlflowRestClient> client,
+      ExperimentResolver experiments,
+      Supplier<Duration> retryTimeout,
+      Consumer<Trace> onExported) {
     this.client = client;
     this.experiments = experiments;
+    this.retryTimeout = retryTimeout;
     this.onExported = onExported;
   }
 
   @Override
-  public void export(List<Trace> traces) {
-    for (Trace trace : traces) {
-      MlflowRestClient target = client.get();
-      if (target == null) {
-        return; // tracking was switched off after these traces were queued
-      }
+  public void export(List<ExportItem> items) {
+    for (ExportItem item : items) {
       try {
-        onExported.accept(exportOne(target, trace));
-        exported.incrementAndGet();
+        deliver(item);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failed.incrementAndGet();
         return;
-      } catch (IOException | RuntimeException e) {
-        failed.incrementAndGet();
-        warn(trace, target, e);
       }
     }
   }
 
-  private Trace exportOne(MlflowRestClient target, Trace trace)
-      throws IOException, InterruptedException {
-    String experimentId = trace.info().experimentId();
-    if (experimentId == null) {
-      experimentId = experiments.resolve(target);
-      trace = Trace.create(trace.info().toBuilder().setExperimentId(experimentId).build(), trace.data());
+  private void deliver(ExportItem item) throws InterruptedException {
+    TraceDelivery delivery = new TraceDelivery(item, experiments, capabilities);
+    long deadline = System.nanoTime() + retryTimeout.get().toNanos();
+    for (int attempt = 0; ; attempt++) {
+      MlflowRestClient target = client.get();
+      if (target == null) {
+        return; // tracking was switched off after this was queued
+      }
+      try {
+        delivery.run(target);
+        Trace trace = delivery.exportedTrace();
+        if (trace != null) {
+          exported.incrementAndGet();
+          onExported.accept(trace);
+        }
+        return;
+      } catch (IOException | RuntimeException e) {
+        IOException io = e instanceof IOException ? (IOException) e : null;
+        Duration wait = io != null && RetryPolicy.isRetryable(io) ? RetryPolicy.delay(attempt, io) : null;
+        if (wait == null || System.nanoTime() + wait.toNanos() > deadline) {
+          failed.incrementAndGet();
+          warn(item, target, e, attempt);
+          return;
+        }
+        if (attempt == 0) {
+          retried.incrementAndGet();
+        }
+        logger.log(Level.FINE, "Retrying export of " + item.traceId() + " in " + wait, e);
+        Thread.sleep(wait.toMillis());
+      }
     }
-    target.postOtlp(OtlpTraceEncoder.encode(trace.data().spans()), experimentId);
-    ObjectNode body = TraceJson.MAPPER.createObjectNode();
-    body.putObject("trace").set("trace_info", TraceInfoJson.write(trace.info()));
-    target.postJson("/api/3.0/mlflow/traces", body);
-    return trace;
   }
 
-  private void warn(Trace trace, MlflowRestClient target, Exception e) {
+  private void warn(ExportItem item, MlflowRestClient target, Exception e, int retries) {
     long now = System.nanoTime();
     if (now - lastWarningNanos >= WARNING_INTERVAL_NANOS) {
       lastWarningNanos = now;
-      String message =
-          "Tracelight could not export trace " + trace.info().traceId() + " to " + target.baseUri()
-              + ": " + describe(e) + " (" + failed.get()
-              + " failed so far; further failures are logged at FINE for a minute)";
+      String message = "Tracelight could not export trace " + item.traceId() + " to "
+          + target.baseUri() + ": " + describe(e)
+          + (retries > 0 ? " (gave up after " + retries + " retries)" : "") + "; " + failed.get()
+          + " failed so far, further failures are logged at FINE for a minute";
       // A server that is down or refuses is expected in practice: no stack trace for those.
       logger.log(Level.WARNING, message, e instanceof IOException ? null : e);
     }
-    logger.log(Level.FINE, "Could not export trace " + trace.info().traceId(), e);
+    logger.log(Level.FINE, "Could not export trace " + item.traceId(), e);
   }
 
   static String describe(Exception e) {
     if (e instanceof java.net.ConnectException) {
       return "connection refused";
     }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "no answer in time";
+    }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   long exportedCount() {
     return exported.get();
+  }
+
+  long retriedCount() {
+    return retried.get();
   }
 
   long failedCount() {

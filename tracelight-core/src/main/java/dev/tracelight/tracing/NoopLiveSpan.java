@@ -1,13 +1,27 @@
 package dev.tracelight.tracing;
 
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
 
-/** The span handed out when nothing is recorded, so callers never need a null check. */
+/**
+ * The span handed out when nothing is recorded, so callers never need a null check. For a span the
+ * sampler left out it still carries the OpenTelemetry span, so that making it current keeps its
+ * children out too: a trace is recorded whole or not at all.
+ */
 final class NoopLiveSpan implements LiveSpan {
-  static final NoopLiveSpan INSTANCE = new NoopLiveSpan();
+  static final NoopLiveSpan INSTANCE = new NoopLiveSpan(io.opentelemetry.api.trace.Span.getInvalid());
 
-  private NoopLiveSpan() {}
+  private final io.opentelemetry.api.trace.Span otelSpan;
+
+  private NoopLiveSpan(io.opentelemetry.api.trace.Span otelSpan) {
+    this.otelSpan = otelSpan;
+  }
+
+  /** A stand-in for a span the sampler did not record. */
+  static NoopLiveSpan unsampled(io.opentelemetry.api.trace.Span otelSpan) {
+    return new NoopLiveSpan(otelSpan);
+  }
 
   @Override
   public String traceId() {
@@ -76,9 +90,11 @@ final class NoopLiveSpan implements LiveSpan {
 
   @Override
   public Scope makeCurrent() {
-    return Scope.noop();
+    return otelSpan.getSpanContext().isValid() ? Context.current().with(otelSpan).makeCurrent() : Scope.noop();
   }
 
   @Override
-  public void end() {}
+  public void end() {
+    otelSpan.end();
+  }
 }

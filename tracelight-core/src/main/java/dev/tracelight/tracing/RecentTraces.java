@@ -1,6 +1,8 @@
 package dev.tracelight.tracing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,8 +29,27 @@ final class RecentTraces {
   }
 
   /** Replaces a trace only if it is still remembered (an export may finish after eviction). */
-  synchronized void update(Trace trace) {
-    traces.computeIfPresent(trace.info().traceId(), (id, old) -> trace);
+  synchronized void update(Trace exported) {
+    // Keep spans that arrived late while the export ran; take the exported info (experiment id).
+    traces.computeIfPresent(
+        exported.info().traceId(), (id, old) -> Trace.create(exported.info(), old.data()));
+  }
+
+  /** Adds a span that ended after its trace was assembled; returns the updated trace, if kept. */
+  synchronized Optional<Trace> appendSpan(Span span) {
+    Trace trace = traces.get(span.traceId());
+    if (trace == null) {
+      return Optional.empty();
+    }
+    List<Span> spans = new ArrayList<>(trace.data().spans());
+    spans.add(span);
+    Trace updated = Trace.create(trace.info(), TraceData.create(spans));
+    traces.put(span.traceId(), updated);
+    return Optional.of(updated);
+  }
+
+  synchronized void remove(String traceId) {
+    traces.remove(traceId);
   }
 
   synchronized Optional<Trace> get(String traceId) {

@@ -4,12 +4,14 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,13 +19,19 @@ import java.util.logging.Logger;
 final class RecordingLiveSpan implements LiveSpan {
   private static final Logger logger = Logger.getLogger(RecordingLiveSpan.class.getName());
 
+  /** Lets {@link Tracelight#currentSpan()} find the LiveSpan of the current OpenTelemetry span. */
+  static final ContextKey<RecordingLiveSpan> CONTEXT_KEY = ContextKey.named("tracelight-live-span");
+  static final String TRUNCATION_MARKER = "...[truncated by Tracelight: ";
+
   private final io.opentelemetry.api.trace.Span otelSpan;
+  private final IntSupplier maxAttributeChars;
   private final String traceId;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean failed;
 
-  RecordingLiveSpan(io.opentelemetry.api.trace.Span otelSpan) {
+  RecordingLiveSpan(io.opentelemetry.api.trace.Span otelSpan, IntSupplier maxAttributeChars) {
     this.otelSpan = otelSpan;
+    this.maxAttributeChars = maxAttributeChars;
     this.traceId = TraceIds.mlflowTraceId(otelSpan.getSpanContext().getTraceId());
   }
 
@@ -72,7 +80,7 @@ final class RecordingLiveSpan implements LiveSpan {
       logger.fine("Ignoring a span attribute with a null key");
       return this;
     }
-    otelSpan.setAttribute(key, TraceJson.encode(value));
+    otelSpan.setAttribute(key, capped(TraceJson.encode(value)));
     return this;
   }
 
@@ -82,7 +90,7 @@ final class RecordingLiveSpan implements LiveSpan {
       logger.fine("Ignoring a span attribute with a null key or value");
       return this;
     }
-    otelSpan.setAttribute(key, json);
+    otelSpan.setAttribute(key, capped(json));
     return this;
   }
 
@@ -138,7 +146,16 @@ final class RecordingLiveSpan implements LiveSpan {
 
   @Override
   public Scope makeCurrent() {
-    return Context.current().with(otelSpan).makeCurrent();
+    return Context.current().with(otelSpan).with(CONTEXT_KEY, this).makeCurrent();
+  }
+
+  /** Cuts a value over the configured size, with a marker a reader can see. */
+  private String capped(String json) {
+    int max = maxAttributeChars.getAsInt();
+    if (json.length() <= max) {
+      return json;
+    }
+    return json.substring(0, max) + TRUNCATION_MARKER + (json.length() - max) + " more chars]";
   }
 
   @Override

@@ -42,6 +42,22 @@ public final class Span {
     return new Builder();
   }
 
+  /** A builder holding this span's data, to derive a changed copy (see {@link SpanProcessor}). */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.otelTraceId = otelTraceId;
+    b.spanId = spanId;
+    b.parentSpanId = parentSpanId;
+    b.name = name;
+    b.startTimeUnixNano = startTimeUnixNano;
+    b.endTimeUnixNano = endTimeUnixNano;
+    b.statusCode = statusCode;
+    b.statusMessage = statusMessage;
+    b.attributesJson.putAll(attributesJson);
+    b.events = events;
+    return b;
+  }
+
   /** The MLflow trace id, {@code tr-} followed by 32 hex digits. */
   public String traceId() {
     return traceId;
@@ -142,7 +158,11 @@ public final class Span {
         + "}";
   }
 
-  static final class Builder {
+  /**
+   * Builds a changed copy of a span. Identity, times and status are kept from the original; name,
+   * attributes, inputs and outputs can change.
+   */
+  public static final class Builder {
     private String otelTraceId;
     private String spanId;
     @Nullable private String parentSpanId;
@@ -169,9 +189,38 @@ public final class Span {
       return this;
     }
 
-    Builder setName(String name) {
-      this.name = name;
+    /** Renames the span. */
+    public Builder setName(String name) {
+      this.name = Objects.requireNonNull(name, "name");
       return this;
+    }
+
+    /** Sets an attribute, serialized to JSON. */
+    public Builder setAttribute(String key, @Nullable Object value) {
+      attributesJson.put(Objects.requireNonNull(key, "key"), TraceJson.encode(value));
+      return this;
+    }
+
+    /** Sets an attribute from JSON text, stored as given. */
+    public Builder setAttributeJson(String key, String json) {
+      attributesJson.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(json, "json"));
+      return this;
+    }
+
+    /** Removes an attribute. */
+    public Builder removeAttribute(String key) {
+      attributesJson.remove(key);
+      return this;
+    }
+
+    /** Replaces the inputs, serialized to JSON. */
+    public Builder setInputs(@Nullable Object inputs) {
+      return setAttribute(SpanAttributeKey.INPUTS, inputs);
+    }
+
+    /** Replaces the outputs, serialized to JSON. */
+    public Builder setOutputs(@Nullable Object outputs) {
+      return setAttribute(SpanAttributeKey.OUTPUTS, outputs);
     }
 
     Builder setTimes(long startUnixNano, long endUnixNano) {
@@ -196,7 +245,7 @@ public final class Span {
       return this;
     }
 
-    Span build() {
+    public Span build() {
       Objects.requireNonNull(otelTraceId, "otelTraceId");
       Objects.requireNonNull(spanId, "spanId");
       return new Span(this);

@@ -4,35 +4,46 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The span processor that turns OpenTelemetry spans into MLflow traces. On start it stamps each span
+ * The OpenTelemetry span processor that turns spans into MLflow traces. On start it stamps each span
  * with its MLflow trace id; it collects ended spans per trace, and when the trace's root ends it
- * assembles the {@link Trace} and hands it on. The first span seen of a trace is its root, so a trace
- * nested in another provider's span still completes.
+ * assembles the {@link Trace} (span processors applied, trace updates merged) and hands it on. The
+ * first span seen of a trace is its root, so a trace nested in another provider's span completes.
  */
-final class TraceAssembler implements SpanProcessor {
+final class TraceAssembler implements io.opentelemetry.sdk.trace.SpanProcessor {
   private static final Logger logger = Logger.getLogger(TraceAssembler.class.getName());
-  /** Bounds memory when spans are never ended; spans beyond it are dropped and counted. */
+  /** Bounds memory when spans are never ended; spans beyond it are dropped. */
   static final int MAX_SPANS_PER_TRACE = 100_000;
+
+  /** Where assembled traces go. */
+  interface Sink {
+    void traceFinished(Trace trace);
+
+    /** A span that ended after its trace's root; the trace was already handed on. */
+    void lateSpan(Span span);
+
+    /** A trace a span processor dropped entirely. */
+    void traceDropped(String traceId);
+  }
 
   private final Map<String, InFlightTrace> inFlight = new ConcurrentHashMap<>();
   private final Supplier<String> experimentId;
-  private final Consumer<Trace> onTraceFinished;
+  private final Supplier<TracelightConfig> config;
+  private final Sink sink;
 
-  TraceAssembler(Supplier<String> experimentId, Consumer<Trace> onTraceFinished) {
+  TraceAssembler(Supplier<String> experimentId, Supplier<TracelightConfig> config, Sink sink) {
     this.experimentId = experimentId;
-    this.onTraceFinished = onTraceFinished;
+    this.config = config;
+    this.sink = sink;
   }
 
   @Override
@@ -58,12 +69,12 @@ final class TraceAssembler implements SpanProcessor {
       SpanData data = span.toSpanData();
       InFlightTrace trace = inFlight.get(data.getTraceId());
       if (trace == null) {
-        logger.fine(() -> "Span " + data.getName() + " ended after its trace was finished; dropped");
+        sink.lateSpan(SpanDataConverter.convert(data, null));
         return;
       }
       trace.add(data);
       if (data.getSpanId().equals(trace.rootSpanId) && inFlight.remove(data.getTraceId(), trace)) {
-        onTraceFinished.accept(assemble(trace));
+        assemble(trace);
       }
     } catch (RuntimeException e) {
       logger.log(Level.WARNING, "Tracelight could not record a span; the traced code continues", e);
@@ -75,7 +86,20 @@ final class TraceAssembler implements SpanProcessor {
     return true;
   }
 
-  private Trace assemble(InFlightTrace trace) {
+  /**
+   * Records changes to an unfinished trace; false when the trace is not in progress here (already
+   * finished, or not recorded).
+   */
+  boolean update(String otelTraceId, TraceUpdate update) {
+    InFlightTrace trace = inFlight.get(otelTraceId);
+    if (trace == null) {
+      return false;
+    }
+    trace.update(update);
+    return true;
+  }
+
+  private void assemble(InFlightTrace trace) {
     List<Span> spans = new ArrayList<>();
     Span root = null;
     for (SpanData data : trace.spans()) {
@@ -85,12 +109,16 @@ final class TraceAssembler implements SpanProcessor {
         root = span;
       }
     }
-    return TraceFactory.create(spans, root, experimentId.get());
-  }
-
-  /** Traces whose root has not ended yet. */
-  int inFlightCount() {
-    return inFlight.size();
+    List<Span> processed =
+        SpanProcessing.apply(spans, trace.rootSpanId, config.get().spanProcessors());
+    if (processed == null) {
+      sink.traceDropped(root.traceId());
+      return;
+    }
+    Span processedRoot =
+        processed.stream().filter(s -> s.spanId().equals(trace.rootSpanId)).findFirst().orElse(root);
+    sink.traceFinished(
+        TraceFactory.create(processed, processedRoot, experimentId.get(), trace.updates()));
   }
 
   @Override
@@ -102,6 +130,7 @@ final class TraceAssembler implements SpanProcessor {
   private static final class InFlightTrace {
     final String rootSpanId;
     private final List<SpanData> spans = new ArrayList<>();
+    private final List<TraceUpdate> updates = new ArrayList<>(0);
 
     InFlightTrace(String rootSpanId) {
       this.rootSpanId = rootSpanId;
@@ -113,8 +142,16 @@ final class TraceAssembler implements SpanProcessor {
       }
     }
 
+    synchronized void update(TraceUpdate update) {
+      updates.add(update);
+    }
+
     synchronized List<SpanData> spans() {
       return new ArrayList<>(spans);
+    }
+
+    synchronized List<TraceUpdate> updates() {
+      return new ArrayList<>(updates);
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  */
 interface TraceExporter {
 
-  /** Exports a batch; failures are handled (logged, counted) inside, never thrown. */
-  void export(List<Trace> traces);
+  /** Exports a batch; failures are handled (retried, logged, counted) inside, never thrown. */
+  void export(List<ExportItem> items);
 
   /** Releases resources; called once at shutdown. */
   default void shutdown() {}

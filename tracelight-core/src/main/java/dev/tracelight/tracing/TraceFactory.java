@@ -23,7 +23,8 @@ final class TraceFactory {
 
   private TraceFactory() {}
 
-  static Trace create(List<Span> unordered, Span root, @Nullable String experimentId) {
+  static Trace create(
+      List<Span> unordered, Span root, @Nullable String experimentId, List<TraceUpdate> updates) {
     List<Span> spans = new ArrayList<>(unordered);
     spans.sort(
         Comparator.comparing((Span s) -> s != root).thenComparingLong(Span::startTimeUnixNano));
@@ -51,6 +52,13 @@ final class TraceFactory {
       info.putMetadata(TraceMetadataKey.TOKEN_USAGE, TraceJson.encode(usage.toMap()));
     }
     Environment.metadata().forEach(info::putMetadata);
+    for (TraceUpdate update : updates) {
+      update.tags().forEach(info::putTag);
+      update.metadata().forEach(info::putMetadata);
+      if (update.clientRequestId() != null) {
+        info.setClientRequestId(update.clientRequestId());
+      }
+    }
     return Trace.create(info.build(), TraceData.create(spans));
   }
 

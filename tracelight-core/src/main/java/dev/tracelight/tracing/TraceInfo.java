@@ -2,8 +2,10 @@ package dev.tracelight.tracing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +21,7 @@ public final class TraceInfo {
   private final String responsePreview;
   private final Map<String, String> traceMetadata;
   private final Map<String, String> tags;
+  private final List<Assessment> assessments;
 
   private TraceInfo(Builder b) {
     this.traceId = Objects.requireNonNull(b.traceId, "traceId");
@@ -31,6 +34,7 @@ public final class TraceInfo {
     this.responsePreview = b.responsePreview;
     this.traceMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.traceMetadata));
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
+    this.assessments = List.copyOf(b.assessments);
   }
 
   static Builder builder() {
@@ -49,6 +53,7 @@ public final class TraceInfo {
     b.responsePreview = responsePreview;
     b.traceMetadata.putAll(traceMetadata);
     b.tags.putAll(tags);
+    b.assessments.addAll(assessments);
     return b;
   }
 
@@ -100,6 +105,11 @@ public final class TraceInfo {
     return tags;
   }
 
+  /** Feedback and expectations logged on the trace (as read back from a tracking server). */
+  public List<Assessment> assessments() {
+    return assessments;
+  }
+
   /**
    * Token usage summed over the trace's spans (a span's usage counts only when no ancestor already
    * reported usage), or null when no span reported any.
@@ -126,6 +136,7 @@ public final class TraceInfo {
     private String responsePreview = "";
     private final Map<String, String> traceMetadata = new LinkedHashMap<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
+    private final List<Assessment> assessments = new ArrayList<>();
 
     Builder setTraceId(String traceId) {
       this.traceId = traceId;
@@ -174,6 +185,11 @@ public final class TraceInfo {
 
     Builder putTag(String key, String value) {
       tags.put(key, value);
+      return this;
+    }
+
+    Builder addAssessment(Assessment assessment) {
+      assessments.add(assessment);
       return this;
     }
 

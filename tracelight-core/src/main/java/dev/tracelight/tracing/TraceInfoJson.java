@@ -52,7 +52,31 @@ final class TraceInfoJson {
     }
     forEachField(node.get("trace_metadata"), b::putMetadata);
     forEachField(node.get("tags"), b::putTag);
+    for (JsonNode assessment : node.path("assessments")) {
+      b.addAssessment(readAssessment(assessment));
+    }
     return b.build();
+  }
+
+  static Assessment readAssessment(JsonNode a) {
+    Map<String, String> metadata = new java.util.LinkedHashMap<>();
+    forEachField(a.get("metadata"), metadata::put);
+    JsonNode feedback = a.path("feedback");
+    JsonNode value = feedback.isMissingNode() ? a.path("expectation").path("value") : feedback.path("value");
+    JsonNode spanId = a.get("span_id");
+    JsonNode rationale = a.get("rationale");
+    return new Assessment(
+        a.path("assessment_id").asText(),
+        a.path("assessment_name").asText(),
+        a.path("trace_id").asText(),
+        spanId == null || spanId.asText().isEmpty() ? null : spanId.asText(),
+        AssessmentSource.of(
+            a.path("source").path("source_type").asText(""), a.path("source").path("source_id").asText("")),
+        value.isMissingNode() || value.isNull() ? null : TraceJson.MAPPER.convertValue(value, Object.class),
+        rationale == null || rationale.isNull() ? null : rationale.asText(),
+        parseTime(a.get("create_time")),
+        metadata,
+        a.path("valid").asBoolean(true));
   }
 
   /** Protobuf's JSON form of a duration: seconds with 0, 3, 6 or 9 fraction digits and "s". */

@@ -1,5 +1,6 @@
 package dev.tracelight.tracing;
 
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -8,15 +9,17 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The process-wide tracing state behind {@link Tracelight}: the private tracer provider, the trace
- * assembler, the recent-trace cache, the tracking target and the export pipeline.
+ * The process-wide tracing state behind {@link Tracelight}: configuration, the private tracer
+ * provider and its trace assembler, the recent-trace cache, the tracking target and the export
+ * pipeline.
  */
-final class TracelightRuntime {
+final class TracelightRuntime implements TraceAssembler.Sink {
   private static final Logger logger = Logger.getLogger(TracelightRuntime.class.getName());
   private static final String INSTRUMENTATION_NAME = "dev.tracelight";
   private static final Duration SHUTDOWN_FLUSH_TIMEOUT = Duration.ofSeconds(10);
@@ -31,22 +34,26 @@ final class TracelightRuntime {
   private final ExperimentResolver experiments;
   private final RecentTraces recent = new RecentTraces(RecentTraces.DEFAULT_CAPACITY);
   private final AtomicReference<String> lastActiveTraceId = new AtomicReference<>();
+  private final AtomicLong droppedByProcessors = new AtomicLong();
+  private final DynamicSampler sampler = new DynamicSampler();
   private final MlflowTraceExporter exporter;
   private final ExportPipeline pipeline;
-  private final SdkTracerProvider provider;
+  private final TraceAssembler assembler;
   private final Tracer tracer;
+  private volatile TracelightConfig config = TracelightConfig.defaults();
   @Nullable private volatile MlflowRestClient client;
 
   TracelightRuntime(Map<String, String> env) {
     this.env = env;
     this.experiments =
         new ExperimentResolver(env.get("MLFLOW_EXPERIMENT_NAME"), env.get("MLFLOW_EXPERIMENT_ID"));
-    this.exporter = new MlflowTraceExporter(() -> client, experiments, recent::update);
-    this.pipeline = new ExportPipeline(exporter, ExportPipeline.DEFAULT_QUEUE_CAPACITY);
-    this.provider =
-        SdkTracerProvider.builder()
-            .addSpanProcessor(new TraceAssembler(experiments::knownId, this::onTraceFinished))
-            .build();
+    this.exporter = new MlflowTraceExporter(
+        () -> client, experiments, () -> config.exportRetryTimeout(), recent::update);
+    this.pipeline = new ExportPipeline(
+        exporter, config.exportQueueCapacity(), config.exportBatchSize());
+    this.assembler = new TraceAssembler(experiments::knownId, () -> config, this);
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder().setSampler(sampler).addSpanProcessor(assembler).build();
     this.tracer = provider.get(INSTRUMENTATION_NAME);
     String uri = env.get("MLFLOW_TRACKING_URI");
     if (uri != null && !uri.isBlank()) {
@@ -56,12 +63,22 @@ final class TracelightRuntime {
         logger.warning("Ignoring MLFLOW_TRACKING_URI: " + e.getMessage());
       }
     }
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> pipeline.flush(SHUTDOWN_FLUSH_TIMEOUT), "tracelight-flush"));
+    Runtime.getRuntime().addShutdownHook(
+        new Thread(() -> pipeline.flush(SHUTDOWN_FLUSH_TIMEOUT), "tracelight-flush"));
   }
 
   static TracelightRuntime get() {
     return Holder.INSTANCE;
+  }
+
+  void configure(TracelightConfig newConfig) {
+    this.config = newConfig;
+    sampler.setRatio(newConfig.samplingRatio());
+    pipeline.resize(newConfig.exportQueueCapacity(), newConfig.exportBatchSize());
+  }
+
+  TracelightConfig config() {
+    return config;
   }
 
   void setTrackingUri(@Nullable String uri) {
@@ -90,6 +107,16 @@ final class TracelightRuntime {
     return c == null ? Optional.empty() : Optional.of(c.baseUri());
   }
 
+  /** The configured client, for calls the user asked for. */
+  MlflowRestClient requireClient() {
+    MlflowRestClient c = client;
+    if (c == null) {
+      throw new IllegalStateException(
+          "No tracking server: call Tracelight.setTrackingUri(...) or set MLFLOW_TRACKING_URI");
+    }
+    return c;
+  }
+
   /** Sets the experiment by name and resolves it now if a server is set; on failure, at export. */
   void setExperiment(String name) {
     experiments.setName(name);
@@ -102,24 +129,23 @@ final class TracelightRuntime {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
-      logger.log(
-          Level.WARNING,
-          "Could not look up or create experiment '" + name + "' at " + c.baseUri() + ": "
-              + MlflowTraceExporter.describe(e) + "; will retry when exporting traces",
-          e instanceof java.io.IOException ? null : e);
+      logger.log(Level.WARNING, "Could not look up or create experiment '" + name + "' at "
+          + c.baseUri() + ": " + MlflowTraceExporter.describe(e)
+          + "; will retry when exporting traces", e instanceof java.io.IOException ? null : e);
     }
   }
 
-  @Nullable
-  String experimentName() {
-    return experiments.name();
+  ExperimentResolver experiments() {
+    return experiments;
   }
 
   LiveSpan startSpan(String name, SpanType type, Context parent) {
     try {
-      io.opentelemetry.api.trace.Span span =
-          tracer.spanBuilder(name).setParent(parent).startSpan();
-      RecordingLiveSpan live = new RecordingLiveSpan(span);
+      io.opentelemetry.api.trace.Span span = tracer.spanBuilder(name).setParent(parent).startSpan();
+      if (!span.isRecording()) {
+        return NoopLiveSpan.unsampled(span);
+      }
+      RecordingLiveSpan live = new RecordingLiveSpan(span, () -> config.maxAttributeChars());
       live.setAttributeJson(SpanAttributeKey.SPAN_TYPE, TraceJson.quote(type.value()));
       return live;
     } catch (RuntimeException e) {
@@ -128,12 +154,34 @@ final class TracelightRuntime {
     }
   }
 
-  private void onTraceFinished(Trace trace) {
+  /** Applies an update to the trace of the current span; false when there is none in progress. */
+  boolean updateCurrentTrace(TraceUpdate update) {
+    SpanContext current = io.opentelemetry.api.trace.Span.current().getSpanContext();
+    return current.isValid() && assembler.update(current.getTraceId(), update);
+  }
+
+  @Override
+  public void traceFinished(Trace trace) {
     recent.put(trace);
     lastActiveTraceId.set(trace.info().traceId());
     if (client != null) {
-      pipeline.enqueue(trace);
+      pipeline.enqueue(ExportItem.trace(trace));
     }
+  }
+
+  @Override
+  public void lateSpan(Span span) {
+    Optional<Trace> trace = recent.appendSpan(span);
+    if (client != null) {
+      String experimentId = trace.map(t -> t.info().experimentId()).orElse(experiments.knownId());
+      pipeline.enqueue(ExportItem.lateSpan(span, experimentId));
+    }
+  }
+
+  @Override
+  public void traceDropped(String traceId) {
+    droppedByProcessors.incrementAndGet();
+    logger.fine(() -> "A span processor dropped trace " + traceId);
   }
 
   Optional<String> lastActiveTraceId() {
@@ -152,24 +200,28 @@ final class TracelightRuntime {
       Thread.currentThread().interrupt();
       return Optional.empty();
     } catch (Exception e) {
-      logger.log(Level.WARNING, "Could not read trace " + traceId + " from " + c.baseUri(), e);
+      logger.log(Level.WARNING, "Could not read trace " + traceId + " from " + c.baseUri() + ": "
+          + MlflowTraceExporter.describe(e), e instanceof java.io.IOException ? null : e);
       return Optional.empty();
     }
+  }
+
+  /** Forgets a trace kept in memory, e.g. after it was deleted on the server. */
+  void forget(String traceId) {
+    recent.remove(traceId);
   }
 
   boolean flush(Duration timeout) {
     return pipeline.flush(timeout);
   }
 
-  long exportedCount() {
-    return exporter.exportedCount();
-  }
-
-  long failedCount() {
-    return exporter.failedCount();
-  }
-
-  long droppedCount() {
-    return pipeline.droppedCount();
+  ExportStats stats() {
+    return ExportStats.create(
+        exporter.exportedCount(),
+        exporter.retriedCount(),
+        exporter.failedCount(),
+        pipeline.droppedCount(),
+        droppedByProcessors.get(),
+        pipeline.queued());
   }
 }

@@ -19,21 +19,21 @@ class ExportPipelineTest {
     final CountDownLatch firstBatchStarted = new CountDownLatch(1);
 
     @Override
-    public void export(List<Trace> traces) {
+    public void export(List<ExportItem> items) {
       firstBatchStarted.countDown();
       try {
         release.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      traces.forEach(t -> exported.add(t.info().traceId()));
+      items.forEach(t -> exported.add(t.traceId()));
     }
   }
 
   @Test
   void flush_waitsForEverythingEnqueuedBefore() throws Exception {
     GatedExporter exporter = new GatedExporter();
-    ExportPipeline pipeline = new ExportPipeline(exporter, 16);
+    ExportPipeline pipeline = new ExportPipeline(exporter, 16, 64);
     for (int i = 0; i < 5; i++) {
       assertThat(pipeline.enqueue(trace("tr-" + i))).isTrue();
     }
@@ -48,7 +48,7 @@ class ExportPipelineTest {
   @Test
   void fullQueue_dropsAndCounts_withoutBlocking() throws Exception {
     GatedExporter exporter = new GatedExporter();
-    ExportPipeline pipeline = new ExportPipeline(exporter, 2);
+    ExportPipeline pipeline = new ExportPipeline(exporter, 2, 64);
     pipeline.enqueue(trace("tr-first"));
     assertThat(exporter.firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
     // the worker holds the first batch; two fit in the queue, the rest are dropped
@@ -65,8 +65,8 @@ class ExportPipelineTest {
     assertThat(exporter.exported).hasSize(3);
   }
 
-  private static Trace trace(String id) {
+  private static ExportItem trace(String id) {
     TraceInfo info = TraceInfo.builder().setTraceId(id).setRequestTime(Instant.EPOCH).build();
-    return Trace.create(info, TraceData.create(List.of()));
+    return ExportItem.trace(Trace.create(info, TraceData.create(List.of())));
   }
 }
