@@ -46,15 +46,25 @@ public final class AnthropicTracing {
     return AutologHooks.enabled();
   }
 
+  private static java.util.concurrent.Executor completionExecutor(
+      com.anthropic.core.ClientOptions options) {
+    try {
+      return options.completionExecutor();
+    } catch (RuntimeException e) {
+      return null; // callbacks then run without the caller's context, as without tracing
+    }
+  }
+
   /** Returns a client that traces its calls and behaves otherwise exactly like {@code client}. */
   public static AnthropicClient wrap(AnthropicClient client) {
     Objects.requireNonNull(client, "client");
-    return TracingProxy.wrap(client, AnthropicClient.class);
+    return TracingProxy.wrap(client, AnthropicClient.class, completionExecutor(client.options()));
   }
 
   /** Returns an async client that traces its calls; see {@link #wrap(AnthropicClient)}. */
   public static AnthropicClientAsync wrap(AnthropicClientAsync client) {
     Objects.requireNonNull(client, "client");
-    return TracingProxy.wrap(client, AnthropicClientAsync.class);
+    return TracingProxy.wrap(
+        client, AnthropicClientAsync.class, completionExecutor(client.options()));
   }
 }

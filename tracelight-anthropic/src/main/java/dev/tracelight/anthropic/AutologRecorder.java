@@ -2,6 +2,7 @@ package dev.tracelight.anthropic;
 
 import dev.tracelight.anthropic.internal.AutologCallback;
 import dev.tracelight.tracing.LiveSpan;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,10 +18,12 @@ final class AutologRecorder implements AutologCallback {
 
   private static final class Call {
     final LiveSpan span;
+    final Context callerContext;
     final Scope scope;
 
-    Call(LiveSpan span, Scope scope) {
+    Call(LiveSpan span, Context callerContext, Scope scope) {
       this.span = span;
+      this.callerContext = callerContext;
       this.scope = scope;
     }
   }
@@ -31,9 +34,10 @@ final class AutologRecorder implements AutologCallback {
       return null;
     }
     String spanName = type.contains(".async.") ? "AsyncMessages.create" : "Messages.create";
+    Context callerContext = Context.current();
     LiveSpan span = AnthropicSpanRecorder.startCreate(spanName, params);
     AnthropicSpanRecorder.setRecording(true);
-    return new Call(span, span.makeCurrent());
+    return new Call(span, callerContext, span.makeCurrent());
   }
 
   @Override
@@ -53,7 +57,10 @@ final class AutologRecorder implements AutologCallback {
                   AnthropicSpanRecorder.fail(call.span, error);
                 }
               })
-          .thenApply(response -> TracedResponses.wrap(response, call.span));
+          // Completing in the caller's context lets the caller's callbacks nest under its span.
+          .thenApplyAsync(
+              response -> TracedResponses.wrap(response, call.span),
+              CallbackContext.of(call.callerContext));
     }
     return TracedResponses.wrap(returned, call.span);
   }

@@ -1,12 +1,16 @@
 package dev.tracelight.anthropic;
 
+import com.anthropic.services.async.MessageServiceAsync;
 import dev.tracelight.tracing.LiveSpan;
+import dev.tracelight.tracing.Nullable;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The decorator behind {@code AnthropicTracing.wrap(client)}: a dynamic proxy over the SDK's client
@@ -20,20 +24,22 @@ final class TracingProxy implements InvocationHandler {
   private static final String ASYNC_MESSAGES = "com.anthropic.services.async.MessageServiceAsync";
 
   private final Object delegate;
+  /** The client's completion executor, to run async completions in the caller's context. */
+  @Nullable private final Executor completionExecutor;
 
-  private TracingProxy(Object delegate) {
+  private TracingProxy(Object delegate, @Nullable Executor completionExecutor) {
     this.delegate = delegate;
+    this.completionExecutor = completionExecutor;
   }
 
   @SuppressWarnings("unchecked")
-  static <T> T wrap(T delegate, Class<T> type) {
+  static <T> T wrap(T delegate, Class<T> type, @Nullable Executor completionExecutor) {
     if (delegate == null || Proxy.isProxyClass(delegate.getClass())
         && Proxy.getInvocationHandler(delegate) instanceof TracingProxy) {
       return delegate;
     }
-    return (T)
-        Proxy.newProxyInstance(
-            type.getClassLoader(), new Class<?>[] {type}, new TracingProxy(delegate));
+    return (T) Proxy.newProxyInstance(
+        type.getClassLoader(), new Class<?>[] {type}, new TracingProxy(delegate, completionExecutor));
   }
 
   @Override
@@ -50,37 +56,35 @@ final class TracingProxy implements InvocationHandler {
         return traceAsync("AsyncMessages.create", method, args);
       }
     }
-    Object result = invokeDelegate(method, args);
-    return wrapNavigation(method, result);
+    return wrapNavigation(method, call(delegate, method, args));
   }
 
   private Object traceSync(String spanName, Method method, Object[] args) throws Throwable {
     if (AnthropicSpanRecorder.isRecording()) {
-      return invokeDelegate(method, args);
+      return call(delegate, method, args);
     }
     LiveSpan span = AnthropicSpanRecorder.startCreate(spanName, args[0]);
-    Object result = invokeRecorded(span, method, args);
+    Object result = invokeRecorded(span, delegate, method, args);
     AnthropicSpanRecorder.finish(span, result);
     return result;
   }
 
   private Object traceAsync(String spanName, Method method, Object[] args) throws Throwable {
     if (AnthropicSpanRecorder.isRecording()) {
-      return invokeDelegate(method, args);
+      return call(delegate, method, args);
     }
+    Object service = inCallerContext(Context.current());
     LiveSpan span = AnthropicSpanRecorder.startCreate(spanName, args[0]);
-    Object result = invokeRecorded(span, method, args);
+    Object result = invokeRecorded(span, service, method, args);
     if (result instanceof CompletableFuture) {
       // Observe the caller's own future; returning it unchanged keeps identity and cancellation.
-      ((CompletableFuture<?>) result)
-          .whenComplete(
-              (value, error) -> {
-                if (error != null) {
-                  AnthropicSpanRecorder.fail(span, error);
-                } else {
-                  AnthropicSpanRecorder.finish(span, value);
-                }
-              });
+      ((CompletableFuture<?>) result).whenComplete((value, error) -> {
+        if (error != null) {
+          AnthropicSpanRecorder.fail(span, error);
+        } else {
+          AnthropicSpanRecorder.finish(span, value);
+        }
+      });
     } else {
       AnthropicSpanRecorder.finish(span, result);
     }
@@ -88,15 +92,33 @@ final class TracingProxy implements InvocationHandler {
   }
 
   /** Calls the SDK with the span current; a failure ends the span and is rethrown as is. */
-  private Object invokeRecorded(LiveSpan span, Method method, Object[] args) throws Throwable {
+  private static Object invokeRecorded(LiveSpan span, Object target, Method method, Object[] args)
+      throws Throwable {
     try (Scope ignored = span.makeCurrent()) {
       AnthropicSpanRecorder.setRecording(true);
-      return invokeDelegate(method, args);
+      return call(target, method, args);
     } catch (Throwable t) {
       AnthropicSpanRecorder.fail(span, t);
       throw t;
     } finally {
       AnthropicSpanRecorder.setRecording(false);
+    }
+  }
+
+  /**
+   * The async service with its completion executor running tasks in the caller's context, so
+   * callbacks the caller chains on the returned future see the caller's span. The service itself
+   * when that cannot be arranged.
+   */
+  private Object inCallerContext(Context callerContext) {
+    if (completionExecutor == null || !(delegate instanceof MessageServiceAsync)) {
+      return delegate;
+    }
+    try {
+      Executor inContext = callerContext.wrap(completionExecutor);
+      return ((MessageServiceAsync) delegate).withOptions(b -> b.completionExecutor(inContext));
+    } catch (RuntimeException | LinkageError e) {
+      return delegate;
     }
   }
 
@@ -109,20 +131,20 @@ final class TracingProxy implements InvocationHandler {
       case "toString":
         return "Traced(" + delegate + ")";
       default:
-        return invokeDelegate(method, args);
+        return call(delegate, method, args);
     }
   }
 
-  private Object invokeDelegate(Method method, Object[] args) throws Throwable {
+  private static Object call(Object target, Method method, Object[] args) throws Throwable {
     try {
-      return method.invoke(delegate, args);
+      return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw e.getCause(); // the caller sees exactly what the SDK threw
     }
   }
 
   /** Client and service objects are wrapped too, so calls reached through them are traced. */
-  private static Object wrapNavigation(Method method, Object result) {
+  private Object wrapNavigation(Method method, Object result) {
     Class<?> type = method.getReturnType();
     if (result == null || !type.isInterface() || !isSdkNavigationType(type.getName())) {
       return result;
@@ -131,8 +153,8 @@ final class TracingProxy implements InvocationHandler {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T wrapAs(Object result, Class<T> type) {
-    return wrap((T) result, type);
+  private <T> T wrapAs(Object result, Class<T> type) {
+    return wrap((T) result, type, completionExecutor);
   }
 
   private static boolean isSdkNavigationType(String name) {
