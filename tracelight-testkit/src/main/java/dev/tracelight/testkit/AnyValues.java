@@ -27,9 +27,9 @@ final class AnyValues {
   /**
    * A span attribute's value as MLflow holds it: MLflow keeps every attribute as JSON text and
    * reads it back with a JSON parse, so a string that is JSON text ({@code "\"CHAT_MODEL\""}, as
-   * the MLflow clients and ours send {@code mlflow.*} attributes) becomes the value it encodes,
-   * and a native value (an object sent as a key-value list) stays what it is. A string that is
-   * not JSON text stays a string.
+   * the MLflow clients and ours send {@code mlflow.*} attributes) becomes the value it encodes, and
+   * a native value (an object sent as a key-value list) stays what it is. A string that is not JSON
+   * text stays a string.
    */
   static JsonNode decodeAttribute(AnyValue value) {
     if (value.getValueCase() == AnyValue.ValueCase.STRING_VALUE) {
@@ -50,7 +50,8 @@ final class AnyValues {
       case DOUBLE_VALUE:
         return NODES.numberNode(value.getDoubleValue());
       case BYTES_VALUE:
-        return NODES.textNode(Base64.getEncoder().encodeToString(value.getBytesValue().toByteArray()));
+        return NODES.textNode(
+            Base64.getEncoder().encodeToString(value.getBytesValue().toByteArray()));
       case ARRAY_VALUE:
         ArrayNode array = NODES.arrayNode();
         value.getArrayValue().getValuesList().forEach(item -> array.add(decode(item)));

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The proxied artifact store ({@code /api/2.0/mlflow-artifacts/artifacts/<path>}): PUT stores the
- * bytes under the path and answers {@code {}} (JSON, as a client such as the TypeScript SDK
- * needs), GET returns them. Paths are relative to the artifact root, e.g.
- * {@code 1/traces/tr-.../artifacts/traces.json}. Thread-safe.
+ * bytes under the path and answers {@code {}} (JSON, as a client such as the TypeScript SDK needs),
+ * GET returns them. Paths are relative to the artifact root, e.g. {@code
+ * 1/traces/tr-.../artifacts/traces.json}. Thread-safe.
  */
 final class ArtifactRoutes {
 

@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * CreateAssessment and GetAssessment under {@code /api/3.0/mlflow/traces/{trace_id}/assessments}.
- * The server assigns the id ({@code a-} and 32 hex digits), the trace id from the path, the
- * create and update times, and {@code valid: true} unless the client said otherwise.
+ * The server assigns the id ({@code a-} and 32 hex digits), the trace id from the path, the create
+ * and update times, and {@code valid: true} unless the client said otherwise.
  */
 final class AssessmentRoutes {
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks the {@code Authorization} header as a tracking server behind basic auth (or a bearer
- * token proxy) does. A stock basic-auth server protects every path but {@code /health} and static
- * files; whether artifact paths are protected is configurable, since the TypeScript SDK sends no
+ * Checks the {@code Authorization} header as a tracking server behind basic auth (or a bearer token
+ * proxy) does. A stock basic-auth server protects every path but {@code /health} and static files;
+ * whether artifact paths are protected is configurable, since the TypeScript SDK sends no
  * credentials there (MLFLOW_WIRE §10).
  */
 final class Authenticator {
@@ -47,8 +47,9 @@ final class Authenticator {
     MlflowError error =
         MlflowError.create(
             "UNAUTHENTICATED",
-            "You are not authenticated. Please set the environment variables "
-                + "MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD (or MLFLOW_TRACKING_TOKEN).");
+            "You are not authenticated. Please set the environment variables"
+                + " MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD (or"
+                + " MLFLOW_TRACKING_TOKEN).");
     return Optional.of(
         MlflowReply.error(error)
             .withHeaders(Map.of("www-authenticate", scheme + " realm=\"mlflow\"")));
@@ -56,8 +57,11 @@ final class Authenticator {
 
   private boolean matches(String header) {
     int space = header.indexOf(' ');
-    if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals(
-        scheme.toLowerCase(Locale.ROOT))) {
+    if (space < 0
+        || !header
+            .substring(0, space)
+            .toLowerCase(Locale.ROOT)
+            .equals(scheme.toLowerCase(Locale.ROOT))) {
       return false;
     }
     String credentials = header.substring(space + 1).trim();

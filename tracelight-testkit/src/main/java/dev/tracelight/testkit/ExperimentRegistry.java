@@ -96,13 +96,15 @@ final class ExperimentRegistry {
     ArrayNode list = Json.MAPPER.createArrayNode();
     if (tags.isArray()) {
       tags.forEach(
-          tag -> list.addObject().put("key", tag.path("key").asText()).put("value",
-              tag.path("value").asText()));
+          tag ->
+              list.addObject()
+                  .put("key", tag.path("key").asText())
+                  .put("value", tag.path("value").asText()));
     } else if (tags.isObject()) {
       tags.fields()
           .forEachRemaining(
-              tag -> list.addObject().put("key", tag.getKey()).put("value",
-                  tag.getValue().asText()));
+              tag ->
+                  list.addObject().put("key", tag.getKey()).put("value", tag.getValue().asText()));
     }
     return list;
   }

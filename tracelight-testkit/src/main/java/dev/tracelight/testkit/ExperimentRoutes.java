@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /**
- * The experiment endpoints a tracing client needs (MLFLOW_WIRE §1.5): create, get, get-by-name
- * and search. Missing experiments are {@code RESOURCE_DOES_NOT_EXIST}, exactly, because the
- * Python client turns that code (and only that code) into "no such experiment".
+ * The experiment endpoints a tracing client needs (MLFLOW_WIRE §1.5): create, get, get-by-name and
+ * search. Missing experiments are {@code RESOURCE_DOES_NOT_EXIST}, exactly, because the Python
+ * client turns that code (and only that code) into "no such experiment".
  */
 final class ExperimentRoutes {
 
@@ -53,12 +53,16 @@ final class ExperimentRoutes {
    * {@code view_type} are accepted and ignored: every experiment is active, newest first.
    */
   MlflowReply search(RecordedRequest request) {
-    JsonNode message = request.method().equals("GET") ? queryMessage(request) : RequestBodies.object(request);
+    JsonNode message =
+        request.method().equals("GET") ? queryMessage(request) : RequestBodies.object(request);
     long maxResults = RequestBodies.integer(message, "max_results").orElse(SEARCH_DEFAULT_MAX);
     if (maxResults < 1 || maxResults > SEARCH_LIMIT) {
       throw MlflowError.invalidParameter(
-          "Invalid value " + maxResults + " for parameter 'max_results' supplied. It must be "
-              + "a positive integer at most " + SEARCH_LIMIT);
+          "Invalid value "
+              + maxResults
+              + " for parameter 'max_results' supplied. It must be "
+              + "a positive integer at most "
+              + SEARCH_LIMIT);
     }
     Pages<ObjectNode> page =
         Pages.of(experiments.all(), maxResults, RequestBodies.text(message, "page_token"));

@@ -3,7 +3,7 @@ package dev.tracelight.testkit;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * A fake of a stock MLflow 3.x tracking server (SQL backend, proxied artifacts) on 127.0.0.1, for
  * testing tracing clients without Python: the MLflow REST routes a tracing client uses, OTLP span
- * ingestion, the artifact store, errors with MLflow's codes and statuses, optional
- * authentication, scripted faults, and inspection of everything received.
+ * ingestion, the artifact store, errors with MLflow's codes and statuses, optional authentication,
+ * scripted faults, and inspection of everything received.
  *
  * <pre>{@code
  * try (FakeMlflowServer mlflow = FakeMlflowServer.builder().setVersion("3.5.0").start()) {
@@ -25,22 +25,22 @@ import java.util.Optional;
  * }</pre>
  *
  * <p><b>Routes</b> are listed in {@link MlflowRoute}; each also answers under {@code /ajax-api}.
- * Anything else is 404 {@code ENDPOINT_NOT_FOUND}. So are GetTrace on a server older than 3.5
- * and {@code POST /v1/traces} when OTLP is disabled, as on a server without those routes.
+ * Anything else is 404 {@code ENDPOINT_NOT_FOUND}. So are GetTrace on a server older than 3.5 and
+ * {@code POST /v1/traces} when OTLP is disabled, as on a server without those routes.
  *
- * <p><b>Answers follow a stock server's proto JSON:</b> snake_case, int64 as numbers, empty
- * fields and lists left out (a search that finds nothing answers {@code {}}), timestamps and
- * durations in protobuf's canonical form. GetTrace renders span attributes as native AnyValues of
- * their decoded values ({@code {"string_value": "CHAT_MODEL"}}, objects as {@code kvlist_value}),
- * see {@link FakeSpan}.
+ * <p><b>Answers follow a stock server's proto JSON:</b> snake_case, int64 as numbers, empty fields
+ * and lists left out (a search that finds nothing answers {@code {}}), timestamps and durations in
+ * protobuf's canonical form. GetTrace renders span attributes as native AnyValues of their decoded
+ * values ({@code {"string_value": "CHAT_MODEL"}}, objects as {@code kvlist_value}), see {@link
+ * FakeSpan}.
  *
- * <p><b>Order of checks</b> for each request: it is recorded and counted; held while
- * {@linkplain #setUnresponsive unresponsive}; answered by a {@linkplain #enqueueFailure scripted
- * failure} if one matches; refused with 401 {@code UNAUTHENTICATED} if authentication is
- * configured and the {@code Authorization} header is wrong; then served.
+ * <p><b>Order of checks</b> for each request: it is recorded and counted; held while {@linkplain
+ * #setUnresponsive unresponsive}; answered by a {@linkplain #enqueueFailure scripted failure} if
+ * one matches; refused with 401 {@code UNAUTHENTICATED} if authentication is configured and the
+ * {@code Authorization} header is wrong; then served.
  *
- * <p>Thread-safe: requests are served concurrently; scripting and inspection work from any
- * thread. Data survive {@link #stop()} and {@link #restart()}.
+ * <p>Thread-safe: requests are served concurrently; scripting and inspection work from any thread.
+ * Data survive {@link #stop()} and {@link #restart()}.
  */
 public final class FakeMlflowServer implements AutoCloseable {
 
@@ -77,6 +77,7 @@ public final class FakeMlflowServer implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /** The port listened on; fixed at the first start, kept by {@link #restart()}. */
   public int port() {
     return sockets.port();
   }
@@ -92,8 +93,8 @@ public final class FakeMlflowServer implements AutoCloseable {
   }
 
   /**
-   * Stops listening, as a server that went down: new connections are refused and requests in
-   * flight (held ones included) go unanswered. Stored data stay. Idempotent.
+   * Stops listening, as a server that went down: new connections are refused and requests in flight
+   * (held ones included) go unanswered. Stored data stay. Idempotent.
    */
   public void stop() {
     sockets.stop();
@@ -157,6 +158,7 @@ public final class FakeMlflowServer implements AutoCloseable {
     return state.log().all();
   }
 
+  /** How many requests arrived, for any route. */
   public int requestCount() {
     return state.log().size();
   }
@@ -167,11 +169,11 @@ public final class FakeMlflowServer implements AutoCloseable {
   }
 
   /**
-   * The trace infos stored by StartTraceV3, by trace id in arrival order, as GetTraceInfoV3
-   * answers them (server tags, later tag changes and assessments included). Copies.
+   * The trace infos stored by StartTraceV3, by trace id in arrival order, as GetTraceInfoV3 answers
+   * them (server tags, later tag changes and assessments included). Copies.
    */
   public Map<String, JsonNode> traceInfos() {
-    return new LinkedHashMap<>(state.traces().startedInfos());
+    return Collections.unmodifiableMap(new LinkedHashMap<>(state.traces().startedInfos()));
   }
 
   /** One stored trace info, also for a trace known only from its OTLP spans. A copy. */
@@ -188,8 +190,8 @@ public final class FakeMlflowServer implements AutoCloseable {
   }
 
   /**
-   * The bytes last PUT to an artifact path, relative to the artifact root
-   * ({@code 1/traces/tr-.../artifacts/traces.json}) or as an {@code mlflow-artifacts:/} URI.
+   * The bytes last PUT to an artifact path, relative to the artifact root ({@code
+   * 1/traces/tr-.../artifacts/traces.json}) or as an {@code mlflow-artifacts:/} URI.
    */
   public Optional<byte[]> artifact(String path) {
     return state.artifacts().file(requireNonNull(path, "path"));
@@ -197,6 +199,6 @@ public final class FakeMlflowServer implements AutoCloseable {
 
   /** The assessments created for a trace, in creation order. Copies. */
   public List<JsonNode> assessments(String traceId) {
-    return new ArrayList<>(state.traces().assessments(requireNonNull(traceId, "traceId")));
+    return List.copyOf(state.traces().assessments(requireNonNull(traceId, "traceId")));
   }
 }

@@ -3,10 +3,10 @@ package dev.tracelight.testkit;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Configures a {@link FakeMlflowServer}. Every setting has a default matching a stock server of
- * the chosen version: OTLP ingestion from 3.4, spans kept in the tracking store (and so the
- * {@code mlflow.trace.spansLocation} tag) from 3.5, no authentication. Not thread-safe; build on
- * one thread.
+ * Configures a {@link FakeMlflowServer}. Every setting has a default matching a stock server of the
+ * chosen version: OTLP ingestion from 3.4, spans kept in the tracking store (and so the {@code
+ * mlflow.trace.spansLocation} tag) from 3.5, no authentication. Not thread-safe; build on one
+ * thread.
  */
 public final class FakeMlflowServerBuilder {
 
@@ -107,7 +107,8 @@ public final class FakeMlflowServerBuilder {
         spansInTrackingStore != null
             ? spansInTrackingStore
             : otlp && ServerConfig.atLeast(version, 3, 5);
-    return FakeMlflowServer.start(new ServerConfig(version, otlp, spansInStore, authenticator()), port);
+    return FakeMlflowServer.start(
+        new ServerConfig(version, otlp, spansInStore, authenticator()), port);
   }
 
   private Authenticator authenticator() {

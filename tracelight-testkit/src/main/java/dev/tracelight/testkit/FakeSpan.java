@@ -14,10 +14,10 @@ import java.util.Optional;
  * A span {@link FakeMlflowServer} received by OTLP, as the server understood it. Immutable and
  * thread-safe.
  *
- * <p>Attribute values are decoded the way MLflow reads them: JSON text becomes the value it
- * encodes ({@code "\"CHAT_MODEL\""} is {@code "CHAT_MODEL"}, an object's JSON is a {@code Map}),
- * native OTLP values stay native. Numbers are {@code Long} or {@code Double}. As a stock server,
- * the fake adds {@code mlflow.traceRequestId} when the span lacks it.
+ * <p>Attribute values are decoded the way MLflow reads them: JSON text becomes the value it encodes
+ * ({@code "\"CHAT_MODEL\""} is {@code "CHAT_MODEL"}, an object's JSON is a {@code Map}), native
+ * OTLP values stay native. Numbers are {@code Long} or {@code Double}. As a stock server, the fake
+ * adds {@code mlflow.traceRequestId} when the span lacks it.
  */
 public final class FakeSpan {
 
@@ -43,8 +43,8 @@ public final class FakeSpan {
   /**
    * Decodes a received span.
    *
-   * @throws IllegalArgumentException if its trace id is not 16 bytes or its span id not 8, which
-   *     a stock server cannot convert either
+   * @throws IllegalArgumentException if its trace id is not 16 bytes or its span id not 8, which a
+   *     stock server cannot convert either
    */
   static FakeSpan fromProto(Span proto, String experimentId) {
     if (proto.getTraceId().size() != 16 || proto.getSpanId().size() != 8) {

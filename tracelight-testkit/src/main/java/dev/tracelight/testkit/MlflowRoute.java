@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The routes {@link FakeMlflowServer} serves, for counting requests per route
- * ({@link FakeMlflowServer#requestCount(MlflowRoute)}). Each also answers under {@code /ajax-api},
- * as a stock server does for its UI.
+ * The routes {@link FakeMlflowServer} serves, for counting requests per route ({@link
+ * FakeMlflowServer#requestCount(MlflowRoute)}). Each also answers under {@code /ajax-api}, as a
+ * stock server does for its UI.
  */
 public enum MlflowRoute {
   /** {@code GET /version}: the server version as plain text. */
@@ -70,8 +70,9 @@ public enum MlflowRoute {
     for (int i = 0; i < template.length; i++) {
       String expected = template[i];
       if (expected.equals("**")) {
-        String rest = String.join("/", List.of(segments).subList(Math.min(i, segments.length),
-            segments.length));
+        String rest =
+            String.join(
+                "/", List.of(segments).subList(Math.min(i, segments.length), segments.length));
         if (rest.isEmpty()) {
           return Optional.empty();
         }

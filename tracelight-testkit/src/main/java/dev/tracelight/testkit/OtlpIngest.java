@@ -21,8 +21,8 @@ import java.util.zip.InflaterInputStream;
  * {@code POST /v1/traces} as a stock server's FastAPI endpoint handles it (MLFLOW_WIRE §2.1):
  * {@code Content-Type} exactly {@code application/x-protobuf}, {@code Content-Encoding} gzip or
  * deflate allowed, header {@code x-mlflow-experiment-id} required (422 without it). Errors are
- * FastAPI's {@code {"detail": ...}}, not MLflow's error JSON. Success is 200 with an empty
- * protobuf {@code ExportTraceServiceResponse}.
+ * FastAPI's {@code {"detail": ...}}, not MLflow's error JSON. Success is 200 with an empty protobuf
+ * {@code ExportTraceServiceResponse}.
  */
 final class OtlpIngest {
 
@@ -92,7 +92,8 @@ final class OtlpIngest {
     long nanos = span.startTimeUnixNano();
     info.put(
         "request_time",
-        TraceInfoJson.render(Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L)));
+        TraceInfoJson.render(
+            Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L)));
     info.put("state", "IN_PROGRESS");
     ObjectNode tags = info.putObject("tags");
     config.serverTags(span.experimentId(), span.mlflowTraceId()).forEach(tags::put);
@@ -100,8 +101,7 @@ final class OtlpIngest {
   }
 
   private static byte[] decompress(RecordedRequest request) throws IOException {
-    String encoding =
-        request.header("content-encoding").orElse("").trim().toLowerCase(Locale.ROOT);
+    String encoding = request.header("content-encoding").orElse("").trim().toLowerCase(Locale.ROOT);
     byte[] body = request.bodyBytes();
     switch (encoding) {
       case "":

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
-/** Reading MLflow request messages: a JSON object body, leniently typed as a stock server reads it. */
+/**
+ * Reading MLflow request messages: a JSON object body, leniently typed as a stock server reads it.
+ */
 final class RequestBodies {
 
   private RequestBodies() {}

@@ -2,8 +2,8 @@ package dev.tracelight.testkit;
 
 /**
  * Holds requests while the server plays unresponsive: they are accepted and read, then wait here
- * unanswered until the gate opens again (they are then answered normally) or the server stops
- * (they are dropped, as by a server that went away). Thread-safe.
+ * unanswered until the gate opens again (they are then answered normally) or the server stops (they
+ * are dropped, as by a server that went away). Thread-safe.
  */
 final class ResponseGate {
 

@@ -62,7 +62,9 @@ final class ServerConfig {
     return tags;
   }
 
-  /** Whether a version string such as {@code 3.5.0} or {@code 3.10.1.dev0} is at least major.minor. */
+  /**
+   * Whether a version string such as {@code 3.5.0} or {@code 3.10.1.dev0} is at least major.minor.
+   */
   static boolean atLeast(String version, int major, int minor) {
     Matcher m = MAJOR_MINOR.matcher(version);
     if (!m.find()) {

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * Renders a stored span as a stock server's GetTrace does: OTel proto JSON with snake_case names,
- * base64 ids, fields at their default value left out (so a root span has no
- * {@code parent_span_id}), 64-bit integers as JSON numbers, and attribute values as native
- * AnyValues of the decoded values ({@code {"string_value": "CHAT_MODEL"}}).
+ * base64 ids, fields at their default value left out (so a root span has no {@code
+ * parent_span_id}), 64-bit integers as JSON numbers, and attribute values as native AnyValues of
+ * the decoded values ({@code {"string_value": "CHAT_MODEL"}}).
  */
 final class SpanProtoJson {
 

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 final class TraceInfoJson {
 
-  private static final Set<String> STATES = Set.of("STATE_UNSPECIFIED", "OK", "ERROR", "IN_PROGRESS");
+  private static final Set<String> STATES =
+      Set.of("STATE_UNSPECIFIED", "OK", "ERROR", "IN_PROGRESS");
   private static final String[] STRING_FIELDS = {
     "trace_id", "client_request_id", "request", "response", "request_preview", "response_preview"
   };

@@ -79,8 +79,11 @@ final class TraceRoutes {
     long maxResults = RequestBodies.integer(body, "max_results").orElse(SEARCH_DEFAULT_MAX);
     if (maxResults < 1 || maxResults > SEARCH_LIMIT) {
       throw MlflowError.invalidParameter(
-          "Invalid value " + maxResults + " for parameter 'max_results'. It must be at most "
-              + SEARCH_LIMIT + ".");
+          "Invalid value "
+              + maxResults
+              + " for parameter 'max_results'. It must be at most "
+              + SEARCH_LIMIT
+              + ".");
     }
     Pages<ObjectNode> page =
         Pages.of(traces.search(experimentIds), maxResults, RequestBodies.text(body, "page_token"));
@@ -126,7 +129,8 @@ final class TraceRoutes {
     } else {
       long maxMillis = RequestBodies.integer(body, "max_timestamp_millis").orElse(0L);
       long maxTraces = RequestBodies.integer(body, "max_traces").orElse((long) Integer.MAX_VALUE);
-      deleted = traces.deleteOlder(experimentId, maxMillis, (int) Math.min(maxTraces, Integer.MAX_VALUE));
+      deleted =
+          traces.deleteOlder(experimentId, maxMillis, (int) Math.min(maxTraces, Integer.MAX_VALUE));
     }
     return MlflowReply.ok(Json.object().put("traces_deleted", deleted));
   }

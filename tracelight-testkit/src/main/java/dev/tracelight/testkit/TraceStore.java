@@ -121,7 +121,8 @@ final class TraceStore {
     return delete(experimentId, old);
   }
 
-  synchronized ObjectNode addAssessment(String traceId, String assessmentId, ObjectNode assessment) {
+  synchronized ObjectNode addAssessment(
+      String traceId, String assessmentId, ObjectNode assessment) {
     record(traceId).assessments.put(assessmentId, assessment.deepCopy());
     return assessment.deepCopy();
   }

@@ -28,8 +28,10 @@ class FakeMlflowArtifactsAuthTest {
       assertThat(put.body()).isEqualTo("{}");
       assertThat(get.body()).isEqualTo("{\"spans\": []}");
       assertThat(mlflow.artifact("0/traces/tr-abc/artifacts/traces.json"))
-          .hasValueSatisfying(bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8))
-              .isEqualTo("{\"spans\": []}"));
+          .hasValueSatisfying(
+              bytes ->
+                  assertThat(new String(bytes, StandardCharsets.UTF_8))
+                      .isEqualTo("{\"spans\": []}"));
       assertThat(mlflow.artifact("mlflow-artifacts:/0/traces/tr-abc/artifacts/traces.json"))
           .isPresent();
       assertThat(mlflow.requestCount(MlflowRoute.UPLOAD_ARTIFACT)).isEqualTo(1);
@@ -43,8 +45,10 @@ class FakeMlflowArtifactsAuthTest {
       MlflowHttp http = new MlflowHttp(mlflow);
 
       assertError(http.get(TRACES_JSON), 404, "RESOURCE_DOES_NOT_EXIST");
-      assertError(http.send("PUT", "/api/2.0/mlflow-artifacts/artifacts/0/%2E%2E/x", "{}"),
-          400, "INVALID_PARAMETER_VALUE");
+      assertError(
+          http.send("PUT", "/api/2.0/mlflow-artifacts/artifacts/0/%2E%2E/x", "{}"),
+          400,
+          "INVALID_PARAMETER_VALUE");
     }
   }
 
@@ -56,15 +60,20 @@ class FakeMlflowArtifactsAuthTest {
       MlflowHttp wrong = new MlflowHttp(mlflow).withHeader("Authorization", basic("alice:nope"));
       MlflowHttp alice = new MlflowHttp(mlflow).withHeader("Authorization", basic("alice:s3cret"));
 
-      HttpResponse<String> refused = anonymous.get("/api/2.0/mlflow/experiments/get?experiment_id=0");
+      HttpResponse<String> refused =
+          anonymous.get("/api/2.0/mlflow/experiments/get?experiment_id=0");
 
       assertError(refused, 401, "UNAUTHENTICATED");
-      assertThat(refused.headers().firstValue("www-authenticate")).hasValue("Basic realm=\"mlflow\"");
-      assertError(wrong.get("/api/2.0/mlflow/experiments/get?experiment_id=0"), 401,
-          "UNAUTHENTICATED");
+      assertThat(refused.headers().firstValue("www-authenticate"))
+          .hasValue("Basic realm=\"mlflow\"");
+      assertError(
+          wrong.get("/api/2.0/mlflow/experiments/get?experiment_id=0"), 401, "UNAUTHENTICATED");
       assertThat(anonymous.get("/version").statusCode()).isEqualTo(401);
-      assertThat(anonymous.send("POST", "/v1/traces", OtlpSpans.headers("0"), new byte[1])
-          .statusCode()).isEqualTo(401);
+      assertThat(
+              anonymous
+                  .send("POST", "/v1/traces", OtlpSpans.headers("0"), new byte[1])
+                  .statusCode())
+          .isEqualTo(401);
       assertThat(anonymous.send("PUT", TRACES_JSON, "{}").statusCode()).isEqualTo(401);
       assertThat(anonymous.get("/health").statusCode()).isEqualTo(200);
       assertThat(alice.get("/api/2.0/mlflow/experiments/get?experiment_id=0").statusCode())
@@ -81,8 +90,8 @@ class FakeMlflowArtifactsAuthTest {
       MlflowHttp anonymous = new MlflowHttp(mlflow);
       MlflowHttp holder = new MlflowHttp(mlflow).withHeader("Authorization", "Bearer tok-1");
 
-      assertError(anonymous.get("/api/2.0/mlflow/experiments/get?experiment_id=0"), 401,
-          "UNAUTHENTICATED");
+      assertError(
+          anonymous.get("/api/2.0/mlflow/experiments/get?experiment_id=0"), 401, "UNAUTHENTICATED");
       assertThat(holder.get("/api/2.0/mlflow/experiments/get?experiment_id=0").statusCode())
           .isEqualTo(200);
       assertThat(anonymous.send("PUT", TRACES_JSON, "{}").statusCode()).isEqualTo(200);
@@ -100,11 +109,11 @@ class FakeMlflowArtifactsAuthTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.setBearerToken(" "))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.setPort(70000))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.setPort(70000)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static String basic(String credentials) {
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 }

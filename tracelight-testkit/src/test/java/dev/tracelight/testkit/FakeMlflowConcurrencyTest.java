@@ -23,10 +23,20 @@ class FakeMlflowConcurrencyTest {
       List<Callable<Integer>> calls = new ArrayList<>();
       for (int i = 0; i < TRACES; i++) {
         String traceId = String.format("tr-%032x", i);
-        calls.add(() -> http.post("/api/3.0/mlflow/traces",
-            FakeMlflowTracesTest.startBody(traceId, "0", "2025-06-15T14:07:41Z")).statusCode());
-        calls.add(() -> http.send("POST", "/v1/traces", OtlpSpans.headers("0"),
-            OtlpSpans.request(List.of(OtlpSpans.root()))).statusCode());
+        calls.add(
+            () ->
+                http.post(
+                        "/api/3.0/mlflow/traces",
+                        FakeMlflowTracesTest.startBody(traceId, "0", "2025-06-15T14:07:41Z"))
+                    .statusCode());
+        calls.add(
+            () ->
+                http.send(
+                        "POST",
+                        "/v1/traces",
+                        OtlpSpans.headers("0"),
+                        OtlpSpans.request(List.of(OtlpSpans.root())))
+                    .statusCode());
       }
       for (Future<Integer> status : callers.invokeAll(calls)) {
         assertThat(status.get()).isEqualTo(200);

@@ -24,8 +24,8 @@ class FakeMlflowExperimentsTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(FakeMlflowServer.DEFAULT_VERSION);
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/plain"));
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
   }
 
   @Test
@@ -52,7 +52,8 @@ class FakeMlflowExperimentsTest {
     JsonNode byId =
         MlflowHttp.json(http.get("/api/2.0/mlflow/experiments/get?experiment_id=" + id));
     JsonNode byName =
-        MlflowHttp.json(http.get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=my-agent"));
+        MlflowHttp.json(
+            http.get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=my-agent"));
 
     assertThat(created.statusCode()).isEqualTo(200);
     assertThat(id).isEqualTo("1");
@@ -76,14 +77,16 @@ class FakeMlflowExperimentsTest {
   void create_existingName_isResourceAlreadyExists400() throws Exception {
     http.post("/api/2.0/mlflow/experiments/create", "{\"name\": \"twice\"}");
 
-    HttpResponse<String> again = http.post("/api/2.0/mlflow/experiments/create", "{\"name\": \"twice\"}");
+    HttpResponse<String> again =
+        http.post("/api/2.0/mlflow/experiments/create", "{\"name\": \"twice\"}");
 
     assertError(again, 400, "RESOURCE_ALREADY_EXISTS");
   }
 
   @Test
   void create_withoutName_isInvalidParameterValue() throws Exception {
-    assertError(http.post("/api/2.0/mlflow/experiments/create", "{}"), 400, "INVALID_PARAMETER_VALUE");
+    assertError(
+        http.post("/api/2.0/mlflow/experiments/create", "{}"), 400, "INVALID_PARAMETER_VALUE");
   }
 
   @Test
@@ -99,7 +102,9 @@ class FakeMlflowExperimentsTest {
   void get_missingIdOrExperiment_areTheStockErrors() throws Exception {
     assertError(http.get("/api/2.0/mlflow/experiments/get"), 400, "INVALID_PARAMETER_VALUE");
     assertError(
-        http.get("/api/2.0/mlflow/experiments/get?experiment_id=42"), 404, "RESOURCE_DOES_NOT_EXIST");
+        http.get("/api/2.0/mlflow/experiments/get?experiment_id=42"),
+        404,
+        "RESOURCE_DOES_NOT_EXIST");
   }
 
   @Test
@@ -114,9 +119,11 @@ class FakeMlflowExperimentsTest {
         MlflowHttp.json(
             http.get("/api/2.0/mlflow/experiments/search?max_results=2&page_token=" + token));
 
-    assertThat(first.path("experiments")).extracting(e -> e.path("name").asText())
+    assertThat(first.path("experiments"))
+        .extracting(e -> e.path("name").asText())
         .containsExactly("b", "a");
-    assertThat(second.path("experiments")).extracting(e -> e.path("name").asText())
+    assertThat(second.path("experiments"))
+        .extracting(e -> e.path("name").asText())
         .containsExactly("Default");
     assertThat(second.has("next_page_token")).isFalse();
   }

@@ -55,8 +55,14 @@ class FakeMlflowFaultsTest {
     assertError(startTrace("tr-1"), 429, "REQUEST_LIMIT_EXCEEDED");
     assertError(startTrace("tr-1"), 500, "INTERNAL_ERROR");
     assertThat(startTrace("tr-1").statusCode()).isEqualTo(200);
-    assertError(http.send("POST", "/v1/traces", OtlpSpans.headers("0"),
-        OtlpSpans.request(List.of(OtlpSpans.root()))), 401, "UNAUTHENTICATED");
+    assertError(
+        http.send(
+            "POST",
+            "/v1/traces",
+            OtlpSpans.headers("0"),
+            OtlpSpans.request(List.of(OtlpSpans.root()))),
+        401,
+        "UNAUTHENTICATED");
   }
 
   @Test
@@ -92,7 +98,8 @@ class FakeMlflowFaultsTest {
 
     assertThat(mlflow.port()).isEqualTo(port);
     assertThat(http.get("/api/3.0/mlflow/traces/tr-kept").statusCode()).isEqualTo(200);
-    assertThat(http.get("/api/2.0/mlflow-artifacts/artifacts/0/a.json").body()).isEqualTo("{\"x\": 1}");
+    assertThat(http.get("/api/2.0/mlflow-artifacts/artifacts/0/a.json").body())
+        .isEqualTo("{\"x\": 1}");
     assertThat(mlflow.requestCount(MlflowRoute.START_TRACE_V3)).isEqualTo(1);
   }
 

@@ -31,7 +31,9 @@ class FakeMlflowOtlpTest {
   @Test
   void export_storesDecodedSpans_answersAnEmptyProtobuf() throws Exception {
     HttpResponse<byte[]> response =
-        export(OtlpSpans.headers("0"), OtlpSpans.request(List.of(OtlpSpans.root(), OtlpSpans.child())));
+        export(
+            OtlpSpans.headers("0"),
+            OtlpSpans.request(List.of(OtlpSpans.root(), OtlpSpans.child())));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValue("application/x-protobuf");
@@ -59,8 +61,14 @@ class FakeMlflowOtlpTest {
 
   @Test
   void export_gzipBody_isAccepted() throws Exception {
-    Map<String, String> headers = Map.of("content-type", "application/x-protobuf",
-        "content-encoding", "gzip", "x-mlflow-experiment-id", "0");
+    Map<String, String> headers =
+        Map.of(
+            "content-type",
+            "application/x-protobuf",
+            "content-encoding",
+            "gzip",
+            "x-mlflow-experiment-id",
+            "0");
 
     HttpResponse<byte[]> response =
         export(headers, OtlpSpans.gzip(OtlpSpans.request(List.of(OtlpSpans.root()))));
@@ -73,14 +81,18 @@ class FakeMlflowOtlpTest {
   void export_badRequests_getFastApiDetailErrors() throws Exception {
     byte[] body = OtlpSpans.request(List.of(OtlpSpans.root()));
 
-    HttpResponse<String> noHeader = http.send("POST", "/v1/traces",
-        Map.of("content-type", "application/x-protobuf"), body);
-    HttpResponse<String> json = http.send("POST", "/v1/traces",
-        Map.of("content-type", "application/json", "x-mlflow-experiment-id", "0"), body);
-    HttpResponse<String> garbage = http.send("POST", "/v1/traces", OtlpSpans.headers("0"),
-        new byte[] {(byte) 0xff, 1, 2});
-    HttpResponse<String> noSpans = http.send("POST", "/v1/traces", OtlpSpans.headers("0"),
-        OtlpSpans.request(List.of()));
+    HttpResponse<String> noHeader =
+        http.send("POST", "/v1/traces", Map.of("content-type", "application/x-protobuf"), body);
+    HttpResponse<String> json =
+        http.send(
+            "POST",
+            "/v1/traces",
+            Map.of("content-type", "application/json", "x-mlflow-experiment-id", "0"),
+            body);
+    HttpResponse<String> garbage =
+        http.send("POST", "/v1/traces", OtlpSpans.headers("0"), new byte[] {(byte) 0xff, 1, 2});
+    HttpResponse<String> noSpans =
+        http.send("POST", "/v1/traces", OtlpSpans.headers("0"), OtlpSpans.request(List.of()));
     HttpResponse<String> unknownExperiment =
         http.send("POST", "/v1/traces", OtlpSpans.headers("42"), body);
 
@@ -98,8 +110,13 @@ class FakeMlflowOtlpTest {
   @Test
   void export_otlpDisabled_isEndpointNotFound() throws Exception {
     try (FakeMlflowServer old = FakeMlflowServer.builder().setOtlpEnabled(false).start()) {
-      HttpResponse<String> response = new MlflowHttp(old).send("POST", "/v1/traces",
-          OtlpSpans.headers("0"), OtlpSpans.request(List.of(OtlpSpans.root())));
+      HttpResponse<String> response =
+          new MlflowHttp(old)
+              .send(
+                  "POST",
+                  "/v1/traces",
+                  OtlpSpans.headers("0"),
+                  OtlpSpans.request(List.of(OtlpSpans.root())));
 
       assertError(response, 404, "ENDPOINT_NOT_FOUND");
       assertThat(old.spans(OtlpSpans.TRACE_ID)).isEmpty();
@@ -109,12 +126,17 @@ class FakeMlflowOtlpTest {
   @Test
   void getTrace_rendersSpansAsOtelProtoJson_withNativeAttributeValues() throws Exception {
     export(OtlpSpans.headers("0"), OtlpSpans.request(List.of(OtlpSpans.root(), OtlpSpans.child())));
-    http.post("/api/3.0/mlflow/traces", FakeMlflowTracesTest.startBody(
-        OtlpSpans.TRACE_ID, "0", "2024-06-15T14:07:41.282Z"));
+    http.post(
+        "/api/3.0/mlflow/traces",
+        FakeMlflowTracesTest.startBody(OtlpSpans.TRACE_ID, "0", "2024-06-15T14:07:41.282Z"));
 
-    JsonNode trace = MlflowHttp.json(http.get(
-        "/api/3.0/mlflow/traces/get?trace_id=" + OtlpSpans.TRACE_ID + "&allow_partial=true"))
-        .path("trace");
+    JsonNode trace =
+        MlflowHttp.json(
+                http.get(
+                    "/api/3.0/mlflow/traces/get?trace_id="
+                        + OtlpSpans.TRACE_ID
+                        + "&allow_partial=true"))
+            .path("trace");
 
     assertThat(trace.at("/trace_info/trace_id").asText()).isEqualTo(OtlpSpans.TRACE_ID);
     JsonNode root = trace.at("/spans/0");
@@ -127,9 +149,11 @@ class FakeMlflowOtlpTest {
     assertThat(root.at("/status/code").asText()).isEqualTo("STATUS_CODE_OK");
     assertThat(attribute(root, "mlflow.spanType").toString())
         .isEqualTo("{\"string_value\":\"CHAT_MODEL\"}");
-    assertThat(attribute(root, "mlflow.spanInputs").toString()).isEqualTo(
-        "{\"kvlist_value\":{\"values\":[{\"key\":\"model\",\"value\":{\"string_value\":\"claude\"}},"
-            + "{\"key\":\"max_tokens\",\"value\":{\"int_value\":64}}]}}");
+    assertThat(attribute(root, "mlflow.spanInputs").toString())
+        .isEqualTo(
+            "{\"kvlist_value\":{\"values\":["
+                + "{\"key\":\"model\",\"value\":{\"string_value\":\"claude\"}},"
+                + "{\"key\":\"max_tokens\",\"value\":{\"int_value\":64}}]}}");
     JsonNode child = trace.at("/spans/1");
     assertThat(child.path("parent_span_id").asText()).isEqualTo(base64(OtlpSpans.ROOT_HEX));
     assertThat(attribute(child, "retries").toString()).isEqualTo("{\"int_value\":2}");
@@ -141,8 +165,9 @@ class FakeMlflowOtlpTest {
   void getTrace_spansBeforeStartTrace_traceExistsInProgress() throws Exception {
     export(OtlpSpans.headers("0"), OtlpSpans.request(List.of(OtlpSpans.root())));
 
-    JsonNode info = MlflowHttp.json(http.get("/api/3.0/mlflow/traces/" + OtlpSpans.TRACE_ID))
-        .at("/trace/trace_info");
+    JsonNode info =
+        MlflowHttp.json(http.get("/api/3.0/mlflow/traces/" + OtlpSpans.TRACE_ID))
+            .at("/trace/trace_info");
 
     assertThat(info.path("state").asText()).isEqualTo("IN_PROGRESS");
     assertThat(info.at("/trace_location/mlflow_experiment/experiment_id").asText()).isEqualTo("0");
@@ -153,15 +178,20 @@ class FakeMlflowOtlpTest {
   @Test
   void getTrace_olderThan35_isEndpointNotFound_missingTraceIsResourceDoesNotExist()
       throws Exception {
-    assertError(http.get("/api/3.0/mlflow/traces/get?trace_id=tr-none"), 404,
-        "RESOURCE_DOES_NOT_EXIST");
+    assertError(
+        http.get("/api/3.0/mlflow/traces/get?trace_id=tr-none"), 404, "RESOURCE_DOES_NOT_EXIST");
     try (FakeMlflowServer old = FakeMlflowServer.builder().setVersion("3.4.0").start()) {
       MlflowHttp oldHttp = new MlflowHttp(old);
-      oldHttp.send("POST", "/v1/traces", OtlpSpans.headers("0"),
+      oldHttp.send(
+          "POST",
+          "/v1/traces",
+          OtlpSpans.headers("0"),
           OtlpSpans.request(List.of(OtlpSpans.root())));
 
-      assertError(oldHttp.get("/api/3.0/mlflow/traces/get?trace_id=" + OtlpSpans.TRACE_ID),
-          404, "ENDPOINT_NOT_FOUND");
+      assertError(
+          oldHttp.get("/api/3.0/mlflow/traces/get?trace_id=" + OtlpSpans.TRACE_ID),
+          404,
+          "ENDPOINT_NOT_FOUND");
       assertThat(old.spans(OtlpSpans.TRACE_ID)).hasSize(1);
     }
   }
@@ -172,7 +202,9 @@ class FakeMlflowOtlpTest {
     export(OtlpSpans.headers("0"), OtlpSpans.request(List.of(OtlpSpans.root())));
     export(OtlpSpans.headers("0"), OtlpSpans.request(List.of(renamed)));
 
-    assertThat(mlflow.spans(OtlpSpans.TRACE_ID)).extracting(FakeSpan::name).containsExactly("renamed");
+    assertThat(mlflow.spans(OtlpSpans.TRACE_ID))
+        .extracting(FakeSpan::name)
+        .containsExactly("renamed");
   }
 
   private static JsonNode attribute(JsonNode span, String key) {

@@ -24,11 +24,17 @@ class FakeMlflowTracesTest {
 
   static String startBody(String traceId, String experimentId, String requestTime) {
     return "{\"trace\": {\"trace_info\": {"
-        + "\"trace_id\": \"" + traceId + "\","
+        + "\"trace_id\": \""
+        + traceId
+        + "\","
         + "\"trace_location\": {\"type\": \"MLFLOW_EXPERIMENT\","
-        + " \"mlflow_experiment\": {\"experiment_id\": \"" + experimentId + "\"}},"
+        + " \"mlflow_experiment\": {\"experiment_id\": \""
+        + experimentId
+        + "\"}},"
         + "\"request_preview\": \"{\\\"q\\\": 1}\","
-        + "\"request_time\": \"" + requestTime + "\","
+        + "\"request_time\": \""
+        + requestTime
+        + "\","
         + "\"execution_duration\": \"1.5s\", \"state\": \"OK\","
         + "\"trace_metadata\": {\"mlflow.trace_schema.version\": \"3\"},"
         + "\"tags\": {\"mlflow.traceName\": \"Messages.create\"},"
@@ -66,24 +72,30 @@ class FakeMlflowTracesTest {
           new MlflowHttp(modern)
               .post("/api/3.0/mlflow/traces", startBody(TRACE_ID, "0", "2025-06-15T14:07:41Z"));
 
-      assertThat(MlflowHttp.json(response).at("/trace/trace_info/tags/mlflow.trace.spansLocation")
-              .asText())
+      assertThat(
+              MlflowHttp.json(response)
+                  .at("/trace/trace_info/tags/mlflow.trace.spansLocation")
+                  .asText())
           .isEqualTo("TRACKING_STORE");
     }
   }
 
   @Test
   void startTrace_badInput_isRejectedAsByProtobuf() throws Exception {
-    String numericDuration = startBody(TRACE_ID, "0", "2025-06-15T14:07:41Z")
-        .replace("\"1.5s\"", "1532");
-    assertError(http.post("/api/3.0/mlflow/traces", numericDuration), 400, "INVALID_PARAMETER_VALUE");
+    String numericDuration =
+        startBody(TRACE_ID, "0", "2025-06-15T14:07:41Z").replace("\"1.5s\"", "1532");
+    assertError(
+        http.post("/api/3.0/mlflow/traces", numericDuration), 400, "INVALID_PARAMETER_VALUE");
     assertError(
         http.post("/api/3.0/mlflow/traces", startBody(TRACE_ID, "0", "yesterday")),
-        400, "INVALID_PARAMETER_VALUE");
+        400,
+        "INVALID_PARAMETER_VALUE");
     assertError(
         http.post("/api/3.0/mlflow/traces", startBody(TRACE_ID, "99", "2025-06-15T14:07:41Z")),
-        404, "RESOURCE_DOES_NOT_EXIST");
-    assertError(http.post("/api/3.0/mlflow/traces", "{\"trace\": {}}"), 400, "INVALID_PARAMETER_VALUE");
+        404,
+        "RESOURCE_DOES_NOT_EXIST");
+    assertError(
+        http.post("/api/3.0/mlflow/traces", "{\"trace\": {}}"), 400, "INVALID_PARAMETER_VALUE");
     assertError(http.post("/api/3.0/mlflow/traces", "not json"), 400, "BAD_REQUEST");
   }
 
@@ -103,21 +115,29 @@ class FakeMlflowTracesTest {
     start("tr-old", "2025-01-01T00:00:00Z");
     start("tr-new", "2025-03-01T00:00:00Z");
     start("tr-mid", "2025-02-01T00:00:00Z");
-    String search = "{\"locations\": [{\"type\": \"MLFLOW_EXPERIMENT\","
-        + " \"mlflow_experiment\": {\"experiment_id\": \"0\"}}],"
-        + " \"filter\": \"tag.env = 'prod'\", \"max_results\": 2}";
+    String search =
+        "{\"locations\": [{\"type\": \"MLFLOW_EXPERIMENT\","
+            + " \"mlflow_experiment\": {\"experiment_id\": \"0\"}}],"
+            + " \"filter\": \"tag.env = 'prod'\", \"max_results\": 2}";
 
     JsonNode first = MlflowHttp.json(http.post("/api/3.0/mlflow/traces/search", search));
-    String next = search.replace("\"max_results\": 2",
-        "\"max_results\": 2, \"page_token\": \"" + first.path("next_page_token").asText() + "\"");
+    String next =
+        search.replace(
+            "\"max_results\": 2",
+            "\"max_results\": 2, \"page_token\": \""
+                + first.path("next_page_token").asText()
+                + "\"");
     JsonNode second = MlflowHttp.json(http.post("/api/3.0/mlflow/traces/search", next));
 
-    assertThat(first.path("traces")).extracting(t -> t.path("trace_id").asText())
+    assertThat(first.path("traces"))
+        .extracting(t -> t.path("trace_id").asText())
         .containsExactly("tr-new", "tr-mid");
-    assertThat(second.path("traces")).extracting(t -> t.path("trace_id").asText())
+    assertThat(second.path("traces"))
+        .extracting(t -> t.path("trace_id").asText())
         .containsExactly("tr-old");
     assertThat(second.has("next_page_token")).isFalse();
-    assertThat(mlflow.requests().get(3).json().path("filter").asText()).isEqualTo("tag.env = 'prod'");
+    assertThat(mlflow.requests().get(3).json().path("filter").asText())
+        .isEqualTo("tag.env = 'prod'");
   }
 
   @Test
@@ -130,30 +150,42 @@ class FakeMlflowTracesTest {
     assertThat(empty.body()).isEqualTo("{}");
     assertError(http.post("/api/3.0/mlflow/traces/search", "{}"), 400, "INVALID_PARAMETER_VALUE");
     assertError(
-        http.post("/api/3.0/mlflow/traces/search", search.replace("]}", "], \"max_results\": 501}")),
-        400, "INVALID_PARAMETER_VALUE");
+        http.post(
+            "/api/3.0/mlflow/traces/search", search.replace("]}", "], \"max_results\": 501}")),
+        400,
+        "INVALID_PARAMETER_VALUE");
   }
 
   @Test
   void tags_setAndDelete_onV2AndV3Paths_deleteCarriesAJsonBody() throws Exception {
     start(TRACE_ID, "2025-06-15T14:07:41Z");
 
-    HttpResponse<String> set = http.send("PATCH", "/api/2.0/mlflow/traces/" + TRACE_ID + "/tags",
-        "{\"key\": \"topic\", \"value\": \"billing\"}");
-    http.send("PATCH", "/api/3.0/mlflow/traces/" + TRACE_ID + "/tags",
+    HttpResponse<String> set =
+        http.send(
+            "PATCH",
+            "/api/2.0/mlflow/traces/" + TRACE_ID + "/tags",
+            "{\"key\": \"topic\", \"value\": \"billing\"}");
+    http.send(
+        "PATCH",
+        "/api/3.0/mlflow/traces/" + TRACE_ID + "/tags",
         "{\"key\": \"env\", \"value\": \"prod\"}");
-    HttpResponse<String> deleted = http.send("DELETE", "/api/2.0/mlflow/traces/" + TRACE_ID + "/tags",
-        "{\"key\": \"env\"}");
+    HttpResponse<String> deleted =
+        http.send("DELETE", "/api/2.0/mlflow/traces/" + TRACE_ID + "/tags", "{\"key\": \"env\"}");
 
     assertThat(set.body()).isEqualTo("{}");
     assertThat(deleted.body()).isEqualTo("{}");
     JsonNode tags = mlflow.traceInfos().get(TRACE_ID).path("tags");
     assertThat(tags.path("topic").asText()).isEqualTo("billing");
     assertThat(tags.has("env")).isFalse();
-    assertError(http.send("DELETE", "/api/2.0/mlflow/traces/" + TRACE_ID + "/tags",
-        "{\"key\": \"env\"}"), 404, "RESOURCE_DOES_NOT_EXIST");
-    assertError(http.send("PATCH", "/api/2.0/mlflow/traces/tr-none/tags",
-        "{\"key\": \"k\", \"value\": \"v\"}"), 404, "RESOURCE_DOES_NOT_EXIST");
+    assertError(
+        http.send("DELETE", "/api/2.0/mlflow/traces/" + TRACE_ID + "/tags", "{\"key\": \"env\"}"),
+        404,
+        "RESOURCE_DOES_NOT_EXIST");
+    assertError(
+        http.send(
+            "PATCH", "/api/2.0/mlflow/traces/tr-none/tags", "{\"key\": \"k\", \"value\": \"v\"}"),
+        404,
+        "RESOURCE_DOES_NOT_EXIST");
   }
 
   @Test
@@ -161,32 +193,42 @@ class FakeMlflowTracesTest {
     start("tr-a", "2025-01-01T00:00:00Z");
     start("tr-b", "2025-01-02T00:00:00Z");
 
-    JsonNode v2 = MlflowHttp.json(http.post("/api/2.0/mlflow/traces/delete-traces",
-        "{\"experiment_id\": \"0\", \"request_ids\": [\"tr-a\", \"tr-unknown\"]}"));
-    JsonNode v3 = MlflowHttp.json(http.post("/api/3.0/mlflow/traces/delete-traces",
-        "{\"experiment_id\": \"0\", \"max_timestamp_millis\": \"1900000000000\"}"));
+    JsonNode v2 =
+        MlflowHttp.json(
+            http.post(
+                "/api/2.0/mlflow/traces/delete-traces",
+                "{\"experiment_id\": \"0\", \"request_ids\": [\"tr-a\", \"tr-unknown\"]}"));
+    JsonNode v3 =
+        MlflowHttp.json(
+            http.post(
+                "/api/3.0/mlflow/traces/delete-traces",
+                "{\"experiment_id\": \"0\", \"max_timestamp_millis\": \"1900000000000\"}"));
 
     assertThat(v2.path("traces_deleted").asInt()).isEqualTo(1);
     assertThat(v3.path("traces_deleted").asInt()).isEqualTo(1);
     assertThat(mlflow.traceInfos()).isEmpty();
     assertThat(mlflow.requestCount(MlflowRoute.DELETE_TRACES)).isEqualTo(2);
-    assertError(http.post("/api/2.0/mlflow/traces/delete-traces", "{\"experiment_id\": \"0\"}"),
-        400, "INVALID_PARAMETER_VALUE");
+    assertError(
+        http.post("/api/2.0/mlflow/traces/delete-traces", "{\"experiment_id\": \"0\"}"),
+        400,
+        "INVALID_PARAMETER_VALUE");
   }
 
   @Test
   void assessments_createAssignsIdAndTimes_getAnswersIt_infoEmbedsIt() throws Exception {
     start(TRACE_ID, "2025-06-15T14:07:41Z");
-    String create = "{\"assessment\": {\"assessment_name\": \"correctness\","
-        + " \"source\": {\"source_type\": \"HUMAN\", \"source_id\": \"alice\"},"
-        + " \"feedback\": {\"value\": true}, \"rationale\": \"matches\"}}";
+    String create =
+        "{\"assessment\": {\"assessment_name\": \"correctness\","
+            + " \"source\": {\"source_type\": \"HUMAN\", \"source_id\": \"alice\"},"
+            + " \"feedback\": {\"value\": true}, \"rationale\": \"matches\"}}";
 
     HttpResponse<String> created =
         http.post("/api/3.0/mlflow/traces/" + TRACE_ID + "/assessments", create);
     JsonNode assessment = MlflowHttp.json(created).path("assessment");
     String id = assessment.path("assessment_id").asText();
-    JsonNode fetched = MlflowHttp.json(
-        http.get("/api/3.0/mlflow/traces/" + TRACE_ID + "/assessments/" + id)).path("assessment");
+    JsonNode fetched =
+        MlflowHttp.json(http.get("/api/3.0/mlflow/traces/" + TRACE_ID + "/assessments/" + id))
+            .path("assessment");
 
     assertThat(id).matches("a-[0-9a-f]{32}");
     assertThat(assessment.path("trace_id").asText()).isEqualTo(TRACE_ID);
@@ -206,11 +248,17 @@ class FakeMlflowTracesTest {
     start(TRACE_ID, "2025-06-15T14:07:41Z");
     String create = "{\"assessment\": {\"assessment_name\": \"x\"}}";
 
-    assertError(http.post("/api/3.0/mlflow/traces/tr-none/assessments", create),
-        404, "RESOURCE_DOES_NOT_EXIST");
-    assertError(http.post("/api/3.0/mlflow/traces/" + TRACE_ID + "/assessments", "{}"),
-        400, "INVALID_PARAMETER_VALUE");
-    assertError(http.get("/api/3.0/mlflow/traces/" + TRACE_ID + "/assessments/a-0"),
-        404, "RESOURCE_DOES_NOT_EXIST");
+    assertError(
+        http.post("/api/3.0/mlflow/traces/tr-none/assessments", create),
+        404,
+        "RESOURCE_DOES_NOT_EXIST");
+    assertError(
+        http.post("/api/3.0/mlflow/traces/" + TRACE_ID + "/assessments", "{}"),
+        400,
+        "INVALID_PARAMETER_VALUE");
+    assertError(
+        http.get("/api/3.0/mlflow/traces/" + TRACE_ID + "/assessments/a-0"),
+        404,
+        "RESOURCE_DOES_NOT_EXIST");
   }
 }

@@ -47,10 +47,12 @@ final class MlflowHttp {
 
   HttpResponse<String> send(String method, String path, Map<String, String> extra, byte[] body)
       throws IOException, InterruptedException {
-    return CLIENT.send(request(method, path, extra, body, TIMEOUT), HttpResponse.BodyHandlers.ofString());
+    return CLIENT.send(
+        request(method, path, extra, body, TIMEOUT), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<byte[]> sendForBytes(String method, String path, Map<String, String> extra, byte[] body)
+  HttpResponse<byte[]> sendForBytes(
+      String method, String path, Map<String, String> extra, byte[] body)
       throws IOException, InterruptedException {
     return CLIENT.send(
         request(method, path, extra, body, TIMEOUT), HttpResponse.BodyHandlers.ofByteArray());

@@ -74,8 +74,7 @@ final class OtlpSpans {
   static byte[] request(List<Span> spans) {
     return ExportTraceServiceRequest.newBuilder()
         .addResourceSpans(
-            ResourceSpans.newBuilder()
-                .addScopeSpans(ScopeSpans.newBuilder().addAllSpans(spans)))
+            ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder().addAllSpans(spans)))
         .build()
         .toByteArray();
   }
