@@ -1,8 +1,12 @@
 package dev.tracelight.testkit;
 
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Identifiers shaped like the real API's: a prefix, "01", then 22 base-62 characters. */
+/**
+ * Identifiers shaped like the real APIs': the Anthropic API's are a prefix, "01", then 22 base-62
+ * characters; MLflow's assessment ids are {@code a-} and 32 hex digits.
+ */
 final class Ids {
 
   private static final String ALPHABET =
@@ -21,6 +25,10 @@ final class Ids {
 
   static String toolUse() {
     return random("toolu_01");
+  }
+
+  static String assessment() {
+    return "a-" + UUID.randomUUID().toString().replace("-", "");
   }
 
   private static String random(String prefix) {

@@ -31,7 +31,7 @@ final class RequestLog {
 
   synchronized RecordedRequest last() {
     if (all.isEmpty()) {
-      throw new IllegalStateException("the fake Anthropic API has received no request");
+      throw new IllegalStateException("the fake has received no request");
     }
     return all.get(all.size() - 1);
   }
