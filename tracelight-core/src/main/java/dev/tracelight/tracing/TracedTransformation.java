@@ -143,11 +143,17 @@ final class TracedTransformation {
     return name.isEmpty() ? method.getName() : name;
   }
 
-  /** Names as compiled with {@code -parameters}; {@code argN} for the ones the class lacks. */
+  /**
+   * Names as compiled with {@code -parameters}, else {@code arg0, arg1, ...}. Only the
+   * MethodParameters attribute counts (it is what also gives the modifiers): the type pool would
+   * also read names from debug information, but reflection, which describes classes loaded before
+   * installation, does not, and a method must not record different keys depending on when its
+   * class was loaded.
+   */
   private static String parameterNames(MethodDescription method) {
     StringJoiner names = new StringJoiner(",");
     for (ParameterDescription p : method.getParameters()) {
-      names.add(p.isNamed() ? p.getName() : "arg" + p.getIndex());
+      names.add(p.isNamed() && p.hasModifiers() ? p.getName() : "arg" + p.getIndex());
     }
     return names.toString();
   }

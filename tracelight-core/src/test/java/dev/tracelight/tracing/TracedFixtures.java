@@ -1,11 +1,42 @@
 package dev.tracelight.tracing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Classes with {@code @Traced} methods for {@link TracedIT}. */
+/** Classes with {@code @Traced} methods for {@link TracedIT}, and reading their traces back. */
 final class TracedFixtures {
   private TracedFixtures() {}
+
+  static String lastTraceId() {
+    return Tracelight.lastActiveTraceId().orElse("");
+  }
+
+  /** The trace that finished last, which must differ from {@code before}. */
+  static Trace newTrace(String before) {
+    String id = Tracelight.lastActiveTraceId().orElseThrow();
+    assertThat(id).as("a new trace").isNotEqualTo(before);
+    return Tracelight.getTrace(id).orElseThrow();
+  }
+
+  /** The trace, once its root span has ended on whatever thread ends it. */
+  static Trace awaitTrace(String traceId) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      Optional<Trace> trace = Tracelight.getTrace(traceId);
+      if (trace.isPresent()) {
+        return trace.get();
+      }
+      Thread.sleep(25);
+    }
+    throw new AssertionError("trace " + traceId + " did not finish");
+  }
+
+  static Span onlySpan(Trace trace) {
+    assertThat(trace.data().spans()).hasSize(1);
+    return trace.data().spans().get(0);
+  }
 
   /** The MLflow id of the trace the current span belongs to, read from inside a traced method. */
   static String currentTraceId() {
@@ -60,6 +91,17 @@ final class TracedFixtures {
           () -> {
             throw new IllegalArgumentException("bad key");
           });
+    }
+  }
+
+  /**
+   * Referenced only after the agent is installed, so it is woven as it loads rather than
+   * retransformed. Not nested in the test class: JUnit loads those while discovering tests.
+   */
+  static final class LateLoaded {
+    @Traced(name = "late", spanType = "PARSER")
+    static int twice(int number) {
+      return 2 * number;
     }
   }
 

@@ -1,10 +1,15 @@
 package dev.tracelight.tracing;
 
+import static dev.tracelight.tracing.TracedFixtures.awaitTrace;
+import static dev.tracelight.tracing.TracedFixtures.lastTraceId;
+import static dev.tracelight.tracing.TracedFixtures.newTrace;
+import static dev.tracelight.tracing.TracedFixtures.onlySpan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracelight.tracing.TracedFixtures.Failing;
 import dev.tracelight.tracing.TracedFixtures.Hostile;
+import dev.tracelight.tracing.TracedFixtures.LateLoaded;
 import dev.tracelight.tracing.TracedFixtures.Opaque;
 import dev.tracelight.tracing.TracedFixtures.Pending;
 import dev.tracelight.tracing.TracedFixtures.Recursive;
@@ -18,6 +23,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.modifier.Ownership;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.implementation.FixedValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -151,18 +162,41 @@ class TracedIT {
 
   @Test
   void classLoadedAfterInstall_isWovenOnLoad() {
-    String name = "dev.tracelight.tracing.TracedLateLoaded";
+    String name = "dev.tracelight.tracing.TracedFixtures$LateLoaded"; // LateLoaded.class would load it
     assertThat(Arrays.stream(TracelightAgent.instrumentation().orElseThrow().getAllLoadedClasses()))
         .noneMatch(c -> c.getName().equals(name));
     String before = lastTraceId();
 
-    assertThat(TracedLateLoaded.twice(21)).isEqualTo(42);
+    assertThat(LateLoaded.twice(21)).isEqualTo(42);
 
     Span span = onlySpan(newTrace(before));
     assertThat(span.name()).isEqualTo("late");
     assertThat(span.spanType()).isEqualTo(SpanType.PARSER);
     assertThat(span.inputs()).isEqualTo(Map.of("number", 21L));
     assertThat(span.outputs()).isEqualTo(42L);
+  }
+
+  @Test
+  void classCompiledWithoutParameterNames_recordsArgN() throws Exception {
+    // No MethodParameters attribute, as javac writes without -parameters.
+    Class<?> calculator =
+        new ByteBuddy()
+            .subclass(Object.class)
+            .name("example.Calculator")
+            .defineMethod("add", int.class, Visibility.PUBLIC, Ownership.STATIC)
+            .withParameters(int.class, int.class)
+            .intercept(FixedValue.value(5))
+            .annotateMethod(AnnotationDescription.Builder.ofType(Traced.class).build())
+            .make()
+            .load(getClass().getClassLoader(), ClassLoadingStrategy.Default.WRAPPER)
+            .getLoaded();
+    String before = lastTraceId();
+
+    assertThat(calculator.getMethod("add", int.class, int.class).invoke(null, 2, 3)).isEqualTo(5);
+
+    Span span = onlySpan(newTrace(before));
+    assertThat(span.name()).isEqualTo("add");
+    assertThat(span.inputs()).isEqualTo(Map.of("arg0", 2L, "arg1", 3L));
   }
 
   @Test
@@ -240,32 +274,6 @@ class TracedIT {
     List<Span> spans = Tracelight.getTrace(traceId).orElseThrow().data().spans();
     assertThat(spans).extracting(Span::name).containsExactly("request", "forecast");
     assertThat(spans.get(1).parentSpanId()).isEqualTo(spans.get(0).spanId());
-  }
-
-  private static String lastTraceId() {
-    return Tracelight.lastActiveTraceId().orElse("");
-  }
-
-  private static Trace newTrace(String before) {
-    String id = Tracelight.lastActiveTraceId().orElseThrow();
-    assertThat(id).as("a new trace").isNotEqualTo(before);
-    return Tracelight.getTrace(id).orElseThrow();
-  }
-
-  private static Trace awaitTrace(String traceId) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      var trace = Tracelight.getTrace(traceId);
-      if (trace.isPresent()) {
-        return trace.get();
-      }
-      Thread.sleep(25);
-    }
-    throw new AssertionError("trace " + traceId + " did not finish");
-  }
-
-  private static Span onlySpan(Trace trace) {
-    assertThat(trace.data().spans()).hasSize(1);
-    return trace.data().spans().get(0);
   }
 
   private static void sleep(long millis) {
