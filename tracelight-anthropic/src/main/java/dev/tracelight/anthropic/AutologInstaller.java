@@ -5,10 +5,11 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.tracelight.tracing.TracelightAgent;
 import java.lang.instrument.Instrumentation;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -16,9 +17,10 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs the autolog advice into the SDK's service implementations, once per JVM: it attaches a
- * runtime agent (or uses the one started with {@code -javaagent}) and retransforms the classes, so
- * clients created before {@code autolog()} are traced too.
+ * Installs the autolog advice into the SDK's service implementations, once per JVM: it takes the
+ * {@link Instrumentation} of core's {@link TracelightAgent} (started with {@code -javaagent} or
+ * attached at run time, once for all of Tracelight) and retransforms the classes, so clients
+ * created before {@code autolog()} are traced too.
  */
 final class AutologInstaller {
   private static final Logger logger = Logger.getLogger(AutologInstaller.class.getName());
@@ -38,19 +40,17 @@ final class AutologInstaller {
     if (installed != null) {
       return installed;
     }
-    Instrumentation instrumentation;
-    try {
-      instrumentation = ByteBuddyAgent.install();
-    } catch (RuntimeException | LinkageError e) {
-      logger.log(
-          Level.WARNING,
-          "Tracelight autolog needs a Java agent and this JVM refused to attach one ("
-              + e.getMessage()
-              + "). Use AnthropicTracing.wrap(client), or start the JVM with"
-              + " -javaagent:<path to tracelight-anthropic.jar> or -XX:+EnableDynamicAgentLoading.");
+    // The agent may have failed only at @Traced, so ask for the Instrumentation, not the result.
+    TracelightAgent.install();
+    Optional<Instrumentation> agent = TracelightAgent.instrumentation();
+    if (agent.isEmpty()) {
+      // TracelightAgent has already logged the warning with the JVM-level remedies.
+      logger.info("Anthropic autolog is off for want of a Java agent; AnthropicTracing.wrap(client)"
+          + " traces a client without one.");
       installed = false;
       return false;
     }
+    Instrumentation instrumentation = agent.get();
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
