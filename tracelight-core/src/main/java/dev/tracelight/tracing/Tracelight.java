@@ -72,18 +72,27 @@ public final class Tracelight {
     return TracelightRuntime.get().config();
   }
 
-  /** Turns on every library integration on the class path, like {@code mlflow.autolog()}. */
+  /**
+   * Turns on {@link Traced @Traced} methods and every library integration on the class path, like
+   * {@code mlflow.autolog()}.
+   */
   public static boolean autolog() {
     return autolog(true);
   }
 
   /**
-   * Turns every library integration (found through {@link AutologIntegration}) on or off at once.
+   * Turns every library integration (found through {@link AutologIntegration}) on or off at once;
+   * turning on also installs the Java agent behind {@link Traced @Traced}.
    *
-   * @return whether every integration could be turned on (always true when turning off)
+   * @return whether the agent and every integration could be turned on (true when turning off)
    */
   public static boolean autolog(boolean enabled) {
-    return Integrations.setEnabled(enabled) || !enabled;
+    if (!enabled) {
+      Integrations.setEnabled(false);
+      return true;
+    }
+    boolean agent = TracelightAgent.install();
+    return Integrations.setEnabled(true) && agent;
   }
 
   /**
