@@ -67,4 +67,12 @@ class PostgresStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class Search extends TraceSearchKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }

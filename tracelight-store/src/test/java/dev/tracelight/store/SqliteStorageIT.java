@@ -74,4 +74,12 @@ class SqliteStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class Search extends TraceSearchKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }
