@@ -95,7 +95,7 @@ class ErrorResponsesIT {
     assertError(http.get("/api/2.0/mlflow/no-such-thing"), 404, "ENDPOINT_NOT_FOUND", "no-such");
     assertError(http.postJson("/ajax-api/3.0/mlflow/runs/create", "{}"),
         404, "ENDPOINT_NOT_FOUND", "runs/create");
-    assertError(http.send(HttpRequest.newBuilder(http.uri("/api/2.0/mlflow/traces/x/tags"))
+    assertError(http.send(HttpRequest.newBuilder(http.uri("/api/2.0/mlflow/traces/x"))
         .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).build()),
         404, "ENDPOINT_NOT_FOUND", "PATCH");
   }
@@ -104,7 +104,7 @@ class ErrorResponsesIT {
   void unsupportedFilter_400NotSupportedYet() {
     assertError(http.postJson("/api/3.0/mlflow/traces/search",
         "{\"locations\": [{\"mlflow_experiment\": {\"experiment_id\": \"0\"}}],"
-            + " \"filter\": \"trace.status = 'OK'\"}"),
+            + " \"filter\": \"tag.env LIKE 'p%'\"}"),
         400, "INVALID_PARAMETER_VALUE", "not supported yet");
   }
 
