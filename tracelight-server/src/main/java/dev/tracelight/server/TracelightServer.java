@@ -75,6 +75,7 @@ public final class TracelightServer implements AutoCloseable {
     new MlflowTracesApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
     new MlflowTraceTagsApi(storage.traceWriter(), bodies).register(mlflow);
     new MlflowAssessmentsApi(storage.assessments(), bodies).register(mlflow);
+    new MlflowArtifactsApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
     MlflowRoutes.registerEndpointNotFound(c.routes);
     WebUi.register(c);
   }

@@ -117,6 +117,15 @@ class ErrorResponsesIT {
   }
 
   @Test
+  void oversizeTraceArtifact_413() {
+    String big = "{\"spans\": [], \"pad\": \"" + "x".repeat(LIMIT) + "\"}";
+    TestHttp.Response r = http.sendJson("PUT", "/api/2.0/mlflow-artifacts/artifacts/0/traces/"
+        + new OtlpTestRequests().mlflowTraceId() + "/artifacts/traces.json", big);
+    assertThat(r.status).as(r.toString()).isEqualTo(413);
+    assertThat(r.json().get("message").asText()).contains(String.valueOf(LIMIT));
+  }
+
+  @Test
   void gzipBomb_413AfterDecompression() throws Exception {
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {

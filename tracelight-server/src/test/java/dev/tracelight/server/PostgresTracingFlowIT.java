@@ -62,4 +62,20 @@ class PostgresTracingFlowIT extends TracingFlowKit {
       return server;
     }
   }
+
+  @Nested
+  class Artifacts extends TraceArtifactsFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class Search extends TraceSearchFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
 }

@@ -42,4 +42,20 @@ class SqliteTracingFlowIT extends TracingFlowKit {
       return server;
     }
   }
+
+  @Nested
+  class Artifacts extends TraceArtifactsFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class Search extends TraceSearchFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
 }
