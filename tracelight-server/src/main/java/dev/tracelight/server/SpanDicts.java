@@ -165,8 +165,12 @@ final class SpanDicts {
     if (v.isIntegralNumber() && v.canConvertToLong()) {
       return v.asLong();
     }
-    if (v.isTextual() && v.asText().trim().matches("\\d{1,19}")) {
-      return Long.parseLong(v.asText().trim());
+    if (v.isTextual()) {
+      try {
+        return Long.parseLong(v.asText().trim());
+      } catch (NumberFormatException e) {
+        // reported below, like any other wrong value
+      }
     }
     throw MlflowJson.wrongType(path + "." + field, "an integer of epoch nanoseconds", v);
   }
