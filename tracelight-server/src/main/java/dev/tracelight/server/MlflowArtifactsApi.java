@@ -83,7 +83,8 @@ final class MlflowArtifactsApi {
 
   /**
    * The experiment the spans belong to: the trace's if it exists (StartTraceV3 came first, as
-   * the TypeScript SDK does it), else the artifact root's when that is {@code mlflow-artifacts:/<id>}.
+   * the TypeScript SDK does it), else the artifact root's when that is {@code
+   * mlflow-artifacts:/<id>}.
    */
   private String experimentOf(String traceId, String root) {
     Optional<TraceInfo> info = reader.traceInfo(traceId);

@@ -138,7 +138,8 @@ final class MlflowTracesApi {
         throw ApiException.invalid(
             "Invalid value " + maxTraces + " for parameter 'max_traces': expected at least 1");
       }
-      int limit = maxTraces == null ? Integer.MAX_VALUE : (int) Math.min(maxTraces, Integer.MAX_VALUE);
+      int limit = (int) Math.min(maxTraces == null ? Integer.MAX_VALUE : maxTraces,
+          Integer.MAX_VALUE);
       deleted = writer.deleteTracesBefore(experimentId, maxTimestamp, limit);
     }
     MlflowJson.write(ctx, MlflowJson.MAPPER.createObjectNode().put("traces_deleted", deleted));

@@ -138,10 +138,11 @@ abstract class AssessmentsFlowKit extends FlowKitSupport {
         "'assessment.trace_id'");
 
     String id = create(FEEDBACK).get("assessment_id").asText();
-    assertError(http.sendJson("PATCH", assessments() + "/" + id,
-        "{\"assessment\": {\"rationale\": \"x\"}}"), 400, "INVALID_PARAMETER_VALUE", "'update_mask'");
-    assertError(http.sendJson("PATCH", assessments() + "/" + id, "{\"assessment\": {\"expectation\":"
-        + " {\"value\": 1}}, \"update_mask\": \"expectation\"}"), 400, "INVALID_PARAMETER_VALUE",
+    String one = assessments() + "/" + id;
+    assertError(http.sendJson("PATCH", one, "{\"assessment\": {\"rationale\": \"x\"}}"),
+        400, "INVALID_PARAMETER_VALUE", "'update_mask'");
+    assertError(http.sendJson("PATCH", one, "{\"assessment\": {\"expectation\": {\"value\": 1}},"
+        + " \"update_mask\": \"expectation\"}"), 400, "INVALID_PARAMETER_VALUE",
         "cannot become an expectation");
     assertError(http.sendJson("PATCH", assessments() + "/" + id,
         "{\"assessment\": {}, \"update_mask\": \"valid\"}"), 400, "INVALID_PARAMETER_VALUE",

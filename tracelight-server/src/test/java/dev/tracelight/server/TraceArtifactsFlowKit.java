@@ -113,11 +113,13 @@ abstract class TraceArtifactsFlowKit extends FlowKitSupport {
   @Test
   void olderAndNewerDictFormats_accepted() {
     String hexRoot = HexFormat.of().formatHex(ids.rootId);
+    String hexTrace = HexFormat.of().formatHex(ids.traceId);
     String v2 = "{\"name\": \"root\", \"context\": {\"span_id\": \"0x" + hexRoot + "\","
-        + " \"trace_id\": \"0x" + HexFormat.of().formatHex(ids.traceId) + "\"}, \"parent_id\": null,"
-        + " \"start_time\": " + T0 + ", \"end_time\": " + (T0 + MS) + ", \"status_code\": \"ERROR\","
-        + " \"status_message\": \"boom\", \"attributes\": {\"mlflow.spanType\": \"\\\"CHAIN\\\"\"},"
-        + " \"events\": [{\"name\": \"exception\", \"timestamp\": " + T0 + ", \"attributes\": {}}]}";
+        + " \"trace_id\": \"0x" + hexTrace + "\"}, \"parent_id\": null,"
+        + " \"start_time\": " + T0 + ", \"end_time\": " + (T0 + MS) + ","
+        + " \"status_code\": \"ERROR\", \"status_message\": \"boom\","
+        + " \"attributes\": {\"mlflow.spanType\": \"\\\"CHAIN\\\"\"}, \"events\":"
+        + " [{\"name\": \"exception\", \"timestamp\": " + T0 + ", \"attributes\": {}}]}";
     String newest = "{\"trace_id\": \"" + ids.mlflowTraceId() + "\", \"span_id\": \""
         + HexFormat.of().formatHex(ids.childId) + "\", \"parent_span_id\": \"" + hexRoot + "\","
         + " \"name\": \"child\", \"start_time_unix_nano\": \"" + (T0 + 5) + "\","
@@ -178,7 +180,8 @@ abstract class TraceArtifactsFlowKit extends FlowKitSupport {
         + "/artifacts/traces.json", "{\"spans\": []}"), 404, "RESOURCE_DOES_NOT_EXIST", unknown);
     String upload = base + ids.mlflowTraceId() + "/artifacts/traces.json";
     assertError(http.sendJson("PUT", upload, "{}"), 400, "INVALID_PARAMETER_VALUE", "'spans'");
-    assertError(put(upload, "{\"span_id\": \"nope\", \"name\": \"x\", \"start_time_unix_nano\": 1}"),
+    assertError(
+        put(upload, "{\"span_id\": \"nope\", \"name\": \"x\", \"start_time_unix_nano\": 1}"),
         400, "INVALID_PARAMETER_VALUE", "'spans[0].span_id'");
     assertError(put(upload, "{\"span_id\": \"" + b64(ids.rootId) + "\", \"name\": \"x\","
         + " \"start_time_unix_nano\": 1.5e18}"), 400, "INVALID_PARAMETER_VALUE",

@@ -18,7 +18,8 @@ abstract class TraceEditsFlowKit extends FlowKitSupport {
 
     assertThat(ok(http.sendJson("PATCH", tags("/api/2.0", traceId),
         "{\"key\": \"topic\", \"value\": \"billing\"}")).toString()).isEqualTo("{}");
-    ok(http.sendJson("PATCH", tags("/api/3.0", traceId), "{\"key\": \"env\", \"value\": \"prod\"}"));
+    ok(http.sendJson("PATCH", tags("/api/3.0", traceId),
+        "{\"key\": \"env\", \"value\": \"prod\"}"));
     ok(http.sendJson("PATCH", tags("/ajax-api/3.0", traceId),
         "{\"key\": \"env\", \"value\": \"staging\"}"));
     assertThat(traceInfo(traceId).get("tags").toString())
@@ -41,7 +42,8 @@ abstract class TraceEditsFlowKit extends FlowKitSupport {
     String traceId = exportedTrace();
     String unknown = new OtlpTestRequests().mlflowTraceId();
 
-    assertError(http.sendJson("PATCH", tags("/api/2.0", unknown), "{\"key\": \"k\", \"value\": \"v\"}"),
+    assertError(
+        http.sendJson("PATCH", tags("/api/2.0", unknown), "{\"key\": \"k\", \"value\": \"v\"}"),
         404, "RESOURCE_DOES_NOT_EXIST", "Trace with ID " + unknown + " not found");
     assertError(http.sendJson("DELETE", tags("/api/3.0", unknown), "{\"key\": \"k\"}"),
         404, "RESOURCE_DOES_NOT_EXIST", unknown);
@@ -121,7 +123,8 @@ abstract class TraceEditsFlowKit extends FlowKitSupport {
         "Either 'request_ids' or 'max_timestamp_millis'");
     assertError(http.postJson(path, "{\"request_ids\": [\"tr-1\"]}"), 400,
         "INVALID_PARAMETER_VALUE", "'experiment_id'");
-    assertError(http.postJson(path, "{" + exp + ", \"max_timestamp_millis\": 5, \"max_traces\": 0}"),
+    assertError(
+        http.postJson(path, "{" + exp + ", \"max_timestamp_millis\": 5, \"max_traces\": 0}"),
         400, "INVALID_PARAMETER_VALUE", "'max_traces'");
     assertError(http.postJson(path, "{" + exp + ", \"request_ids\": [], \"max_traces\": 3}"),
         400, "INVALID_PARAMETER_VALUE", "'max_traces'");

@@ -115,8 +115,15 @@ final class SqlTraceWriter implements TraceWriter {
   @Override
   public void setTraceTag(String traceId, String key, String value) {
     requireNonNull(traceId, "traceId");
-    checkLength("key", key, TraceInfo.MAX_TAG_KEY_CHARS);
+    requireNonNull(key, "key");
     requireNonNull(value, "value");
+    if (key.isEmpty()) {
+      throw StoreException.invalid("Tag key must not be empty");
+    }
+    if (key.length() > TraceInfo.MAX_TAG_KEY_CHARS) {
+      throw StoreException.invalid("Tag key has " + key.length() + " characters; at most "
+          + TraceInfo.MAX_TAG_KEY_CHARS + " are allowed");
+    }
     if (value.length() > TraceInfo.MAX_TAG_VALUE_CHARS) {
       throw StoreException.invalid("Tag value of '" + key + "' has " + value.length()
           + " characters; at most " + TraceInfo.MAX_TAG_VALUE_CHARS + " are allowed");
@@ -148,17 +155,6 @@ final class SqlTraceWriter implements TraceWriter {
 
   static StoreException traceNotFound(String traceId) {
     return StoreException.notFound("Trace with ID " + traceId + " not found.");
-  }
-
-  private static void checkLength(String what, String text, int max) {
-    requireNonNull(text, what);
-    if (text.isEmpty()) {
-      throw StoreException.invalid("Tag " + what + " must not be empty");
-    }
-    if (text.length() > max) {
-      throw StoreException.invalid("Tag " + what + " has " + text.length()
-          + " characters; at most " + max + " are allowed");
-    }
   }
 
   private static long parseExperimentId(String experimentId) {

@@ -120,7 +120,10 @@ final class TraceInfoRows {
     }
   }
 
-  /** Trace infos matching {@code where} (with metadata, tags and assessments), in the order it asks. */
+  /**
+   * Trace infos matching {@code where} (with metadata, tags and assessments), in the order it
+   * asks.
+   */
   static List<TraceInfo> select(Connection c, String whereAndOrder, List<Object> args)
       throws SQLException {
     List<TraceInfo.Builder> builders = new ArrayList<>();

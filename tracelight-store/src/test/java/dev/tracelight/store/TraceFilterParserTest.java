@@ -92,7 +92,8 @@ class TraceFilterParserTest {
         "expected an integer for trace.timestamp_ms, found string 'abc'");
     assertError("trace.timestamp_ms > 1.5", 21, "expected an integer");
     assertError("trace.status > 'OK'", 13, "operator > does not apply to trace.status");
-    assertError("trace.status = 'DONE'", 15, "invalid status 'DONE'; expected one of OK, ERROR, IN_PROGRESS");
+    assertError("trace.status = 'DONE'", 15,
+        "invalid status 'DONE'; expected one of OK, ERROR, IN_PROGRESS");
     assertError("tag.x = 5", 8, "expected a quoted string for tag.`x`, found number 5");
     assertError("tag.env = 'prod", 10, "unterminated '-quoted text");
     assertError("foo.bar = 'x'", 0, "unknown field 'foo.bar'");

@@ -22,7 +22,8 @@ class TraceOrderTest {
   @Test
   void keys_aliasesAndDirections() {
     assertThat(sql("timestamp_ms ASC")).isEqualTo("request_time ASC, trace_id ASC");
-    assertThat(sql("trace.execution_time_ms desc")).isEqualTo("execution_duration DESC, trace_id ASC");
+    assertThat(sql("trace.execution_time_ms desc"))
+        .isEqualTo("execution_duration DESC, trace_id ASC");
     assertThat(sql("attributes.timestamp", "request_id DESC"))
         .isEqualTo("request_time ASC, trace_id DESC");
     assertThat(sql("request_id", "timestamp_ms DESC")).isEqualTo("trace_id ASC");

@@ -121,7 +121,8 @@ abstract class TraceSearchKit extends TraceKitSupport {
     oneSpanTrace("a", 0, 5, SpanStatusCode.OK);
     oneSpanTrace("b", 1, 5, SpanStatusCode.OK);
     String token = reader().searchTraces(TraceQuery.builder().addExperimentId(experimentId)
-        .setMaxResults(1).addOrderBy("execution_time_ms ASC").build()).nextPageToken().orElseThrow();
+            .setMaxResults(1).addOrderBy("execution_time_ms ASC").build())
+        .nextPageToken().orElseThrow();
 
     assertStoreError(() -> reader().searchTraces(TraceQuery.builder()
             .addExperimentId(experimentId).setPageToken(token).build()),
