@@ -23,6 +23,11 @@ final class ErrorResponses {
       ErrorCode code = toErrorCode(e.reason());
       write(ctx, code.httpStatus, code, e.getMessage());
     });
+    // A store without an optional capability (deletion, tags, assessments) says so, like MLflow.
+    routes.exception(UnsupportedOperationException.class, (e, ctx) -> {
+      LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+      write(ctx, 501, ErrorCode.NOT_IMPLEMENTED, e.getMessage());
+    });
     routes.exception(HttpResponseException.class, (e, ctx) -> {
       ErrorCode code = e.getStatus() == 404 ? ErrorCode.ENDPOINT_NOT_FOUND
           : e.getStatus() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;

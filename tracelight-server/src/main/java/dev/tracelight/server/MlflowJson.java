@@ -144,6 +144,35 @@ final class MlflowJson {
     throw wrongType(field, "an object or a list of {\"key\", \"value\"}", v);
   }
 
+  /** A boolean field sent as a JSON boolean or the text true/false. Null when absent. */
+  static Boolean bool(JsonNode parent, String field, String path) {
+    JsonNode v = parent.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    if (v.isTextual() && (v.asText().equalsIgnoreCase("true")
+        || v.asText().equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(v.asText());
+    }
+    throw wrongType(path, "true or false", v);
+  }
+
+  /** True if the text parses as one JSON value, so it is kept as the JSON it already is. */
+  static boolean isJsonText(String s) {
+    if (s.isBlank()) {
+      return false;
+    }
+    try {
+      MAPPER.readTree(s);
+      return true;
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
   static ApiException wrongType(String field, String expected, JsonNode actual) {
     String shown = actual.toString();
     if (shown.length() > 80) {

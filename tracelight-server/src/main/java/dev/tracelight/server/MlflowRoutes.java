@@ -28,6 +28,19 @@ final class MlflowRoutes {
     return add(HandlerType.POST, path, handler);
   }
 
+  MlflowRoutes put(String path, Handler handler) {
+    return add(HandlerType.PUT, path, handler);
+  }
+
+  MlflowRoutes patch(String path, Handler handler) {
+    return add(HandlerType.PATCH, path, handler);
+  }
+
+  /** A DELETE route; MLflow's DELETE RPCs carry a JSON body, read it like a POST's. */
+  MlflowRoutes delete(String path, Handler handler) {
+    return add(HandlerType.DELETE, path, handler);
+  }
+
   private MlflowRoutes add(HandlerType method, String path, Handler handler) {
     for (String prefix : PREFIXES) {
       routes.addHttpHandler(method, prefix + path, handler);

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MLflow's V3 trace RPCs: StartTraceV3, GetTraceInfoV3, GetTrace, BatchGetTraces,
- * SearchTracesV3. Parse, call the store, write.
+ * MLflow's trace RPCs: StartTraceV3, GetTraceInfoV3, GetTrace, BatchGetTraces, SearchTracesV3
+ * and DeleteTraces(V3). Parse, call the store, write.
  */
 final class MlflowTracesApi {
   private final TraceWriter writer;
@@ -33,6 +33,7 @@ final class MlflowTracesApi {
     routes.get("/mlflow/traces/get", this::getTrace)
         .get("/mlflow/traces/batchGet", this::batchGetTraces)
         .post("/mlflow/traces/search", this::searchTraces)
+        .post("/mlflow/traces/delete-traces", this::deleteTraces)
         .post("/mlflow/traces", this::startTrace)
         .get("/mlflow/traces/{trace_id}", this::getTraceInfo);
   }
@@ -110,6 +111,40 @@ final class MlflowTracesApi {
     MlflowJson.write(ctx, response);
   }
 
+  /**
+   * Either {@code request_ids} or {@code max_timestamp_millis} (with optional {@code max_traces}),
+   * never both, as MLflow's handler checks with {@code HasField}.
+   */
+  private void deleteTraces(Context ctx) {
+    JsonNode body = MlflowJson.parseObject(bodies.read(ctx));
+    String experimentId = MlflowJson.requiredString(body, "experiment_id", "experiment_id");
+    boolean byIds = body.hasNonNull("request_ids");
+    Long maxTimestamp = MlflowJson.int64(body, "max_timestamp_millis");
+    Long maxTraces = MlflowJson.int64(body, "max_traces");
+    if (byIds == (maxTimestamp != null)) {
+      throw ApiException.invalid(byIds
+          ? "Only one of 'request_ids' and 'max_timestamp_millis' can be specified"
+          : "Either 'request_ids' or 'max_timestamp_millis' must be specified");
+    }
+    int deleted;
+    if (byIds) {
+      if (maxTraces != null) {
+        throw ApiException.invalid(
+            "'max_traces' applies only with 'max_timestamp_millis', not with 'request_ids'");
+      }
+      deleted = writer.deleteTraces(experimentId, MlflowJson.stringList(body, "request_ids"));
+    } else {
+      if (maxTraces != null && maxTraces < 1) {
+        throw ApiException.invalid(
+            "Invalid value " + maxTraces + " for parameter 'max_traces': expected at least 1");
+      }
+      int limit = (int) Math.min(maxTraces == null ? Integer.MAX_VALUE : maxTraces,
+          Integer.MAX_VALUE);
+      deleted = writer.deleteTracesBefore(experimentId, maxTimestamp, limit);
+    }
+    MlflowJson.write(ctx, MlflowJson.MAPPER.createObjectNode().put("traces_deleted", deleted));
+  }
+
   private static ObjectNode traceJson(Trace trace) {
     ObjectNode n = MlflowJson.MAPPER.createObjectNode();
     n.set("trace_info", TraceInfoJson.write(trace.info()));
@@ -123,7 +158,7 @@ final class MlflowTracesApi {
     MlflowJson.write(ctx, response);
   }
 
-  private static ApiException traceNotFound(String traceId) {
+  static ApiException traceNotFound(String traceId) {
     return ApiException.notFound("Trace with ID " + traceId + " not found.");
   }
 }

@@ -1,6 +1,5 @@
 package dev.tracelight.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -80,21 +79,12 @@ final class OtlpSpans {
   static String attributeJson(String key, AnyValue value) {
     if (value.getValueCase() == AnyValue.ValueCase.STRING_VALUE) {
       String s = value.getStringValue();
-      if (key.startsWith(MLFLOW_PREFIX) && isJson(s)) {
+      if (key.startsWith(MLFLOW_PREFIX) && MlflowJson.isJsonText(s)) {
         return s;
       }
       return JsonNodeFactory.instance.textNode(s).toString();
     }
     return json(value).toString();
-  }
-
-  private static boolean isJson(String s) {
-    try {
-      MlflowJson.MAPPER.readTree(s);
-      return !s.isBlank();
-    } catch (JsonProcessingException e) {
-      return false;
-    }
   }
 
   private static JsonNode json(AnyValue v) {

@@ -1,6 +1,7 @@
 package dev.tracelight.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracelight.store.TraceInfo;
 import dev.tracelight.store.TraceState;
@@ -25,7 +26,8 @@ final class TraceInfoJson {
     info.traceMetadata().forEach(metadata::put);
     ObjectNode tags = n.putObject("tags");
     info.tags().forEach(tags::put);
-    n.putArray("assessments");
+    ArrayNode assessments = n.putArray("assessments");
+    info.assessments().forEach(a -> assessments.add(AssessmentJson.write(a)));
     return n;
   }
 

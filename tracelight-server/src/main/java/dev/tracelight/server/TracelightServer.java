@@ -73,6 +73,9 @@ public final class TracelightServer implements AutoCloseable {
     MlflowRoutes mlflow = new MlflowRoutes(c.routes);
     new MlflowExperimentsApi(storage.experiments(), bodies).register(mlflow);
     new MlflowTracesApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
+    new MlflowTraceTagsApi(storage.traceWriter(), bodies).register(mlflow);
+    new MlflowAssessmentsApi(storage.assessments(), bodies).register(mlflow);
+    new MlflowArtifactsApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
     MlflowRoutes.registerEndpointNotFound(c.routes);
     WebUi.register(c);
   }

@@ -95,7 +95,7 @@ class ErrorResponsesIT {
     assertError(http.get("/api/2.0/mlflow/no-such-thing"), 404, "ENDPOINT_NOT_FOUND", "no-such");
     assertError(http.postJson("/ajax-api/3.0/mlflow/runs/create", "{}"),
         404, "ENDPOINT_NOT_FOUND", "runs/create");
-    assertError(http.send(HttpRequest.newBuilder(http.uri("/api/2.0/mlflow/traces/x/tags"))
+    assertError(http.send(HttpRequest.newBuilder(http.uri("/api/2.0/mlflow/traces/x"))
         .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).build()),
         404, "ENDPOINT_NOT_FOUND", "PATCH");
   }
@@ -104,7 +104,7 @@ class ErrorResponsesIT {
   void unsupportedFilter_400NotSupportedYet() {
     assertError(http.postJson("/api/3.0/mlflow/traces/search",
         "{\"locations\": [{\"mlflow_experiment\": {\"experiment_id\": \"0\"}}],"
-            + " \"filter\": \"trace.status = 'OK'\"}"),
+            + " \"filter\": \"tag.env LIKE 'p%'\"}"),
         400, "INVALID_PARAMETER_VALUE", "not supported yet");
   }
 
@@ -113,6 +113,15 @@ class ErrorResponsesIT {
     String big = "{\"name\": \"" + "x".repeat(LIMIT) + "\"}";
     TestHttp.Response r = http.postJson("/api/2.0/mlflow/experiments/create", big);
     assertThat(r.status).isEqualTo(413);
+    assertThat(r.json().get("message").asText()).contains(String.valueOf(LIMIT));
+  }
+
+  @Test
+  void oversizeTraceArtifact_413() {
+    String big = "{\"spans\": [], \"pad\": \"" + "x".repeat(LIMIT) + "\"}";
+    TestHttp.Response r = http.sendJson("PUT", "/api/2.0/mlflow-artifacts/artifacts/0/traces/"
+        + new OtlpTestRequests().mlflowTraceId() + "/artifacts/traces.json", big);
+    assertThat(r.status).as(r.toString()).isEqualTo(413);
     assertThat(r.json().get("message").asText()).contains(String.valueOf(LIMIT));
   }
 

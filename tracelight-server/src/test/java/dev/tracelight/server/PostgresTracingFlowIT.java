@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The tracing flow against a server on the local PostgreSQL, in a fresh schema dropped
@@ -44,5 +45,37 @@ class PostgresTracingFlowIT extends TracingFlowKit {
   @Override
   TracelightServer server() {
     return server;
+  }
+
+  @Nested
+  class Edits extends TraceEditsFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class Assessments extends AssessmentsFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class Artifacts extends TraceArtifactsFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class Search extends TraceSearchFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
   }
 }

@@ -3,9 +3,10 @@ package dev.tracelight.server;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The tracing flow against a server on a real SQLite file. */
+/** The tracing flow kits against a server on a real SQLite file. */
 class SqliteTracingFlowIT extends TracingFlowKit {
   @TempDir static Path dir;
   static TracelightServer server;
@@ -24,5 +25,37 @@ class SqliteTracingFlowIT extends TracingFlowKit {
   @Override
   TracelightServer server() {
     return server;
+  }
+
+  @Nested
+  class Edits extends TraceEditsFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class Assessments extends AssessmentsFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class Artifacts extends TraceArtifactsFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class Search extends TraceSearchFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
   }
 }

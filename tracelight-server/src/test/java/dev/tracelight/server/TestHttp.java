@@ -58,6 +58,13 @@ final class TestHttp {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** A request with a JSON body under any method: PATCH, PUT, and DELETE (MLflow sends bodies). */
+  Response sendJson(String method, String path, String json) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   Response post(String path, byte[] body, String... headers) {
     return send(HttpRequest.newBuilder(uri(path)).headers(headers)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

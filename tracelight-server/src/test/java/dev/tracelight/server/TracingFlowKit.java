@@ -10,53 +10,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The walking skeleton's server half, end to end over HTTP: OTLP spans in, StartTraceV3, then
  * every read API. Each backend runs it against a real server.
  */
-abstract class TracingFlowKit {
-  static final String PROTOBUF = "application/x-protobuf";
-
-  abstract TracelightServer server();
-
-  TestHttp http;
-  String experimentId;
-
-  @BeforeEach
-  void createExperiment() {
-    http = new TestHttp(server().url());
-    TestHttp.Response created = http.postJson("/api/2.0/mlflow/experiments/create",
-        "{\"name\": \"flow-" + UUID.randomUUID() + "\"}");
-    assertThat(created.status).as(created.toString()).isEqualTo(200);
-    experimentId = created.json().get("experiment_id").asText();
-  }
-
-  TestHttp.Response exportSpans(OtlpTestRequests otlp) {
-    return http.post("/v1/traces", otlp.rootAndChild().toByteArray(),
-        "Content-Type", PROTOBUF, "x-mlflow-experiment-id", experimentId);
-  }
-
-  String startTraceBody(String traceId) {
-    return "{\"trace\": {\"trace_info\": {"
-        + "\"trace_id\": \"" + traceId + "\","
-        + "\"client_request_id\": \"req-1\","
-        + "\"trace_location\": {\"type\": \"MLFLOW_EXPERIMENT\","
-        + "  \"mlflow_experiment\": {\"experiment_id\": \"" + experimentId + "\"}},"
-        + "\"request_preview\": \"{\\\"question\\\":\\\"Hi\\\"}\","
-        + "\"response_preview\": \"{\\\"answer\\\":\\\"Hello\\\"}\","
-        + "\"request_time\": \"2025-06-15T14:07:41.282Z\","
-        + "\"execution_duration\": \"1.532s\", \"state\": \"OK\","
-        + "\"trace_metadata\": {\"mlflow.trace_schema.version\": \"3\","
-        + "  \"mlflow.trace.tokenUsage\": \"{\\\"input_tokens\\\": 12, \\\"output_tokens\\\": 30,"
-        + " \\\"total_tokens\\\": 42}\"},"
-        + "\"tags\": {\"mlflow.traceName\": \"agent\"}, \"assessments\": [],"
-        + "\"some_future_field\": {\"ignored\": true}}}}";
-  }
+abstract class TracingFlowKit extends FlowKitSupport {
 
   @Test
   void otlpSpans_thenStartTrace_readBackAsMlflowJson() throws Exception {

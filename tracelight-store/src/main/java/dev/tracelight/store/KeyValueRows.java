@@ -39,6 +39,16 @@ final class KeyValueRows {
     }
   }
 
+  /** Deletes one entry; returns whether it existed. */
+  boolean delete(Connection c, String traceId, String key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM " + table + " WHERE trace_id = ? AND key = ?")) {
+      ps.setString(1, traceId);
+      ps.setString(2, key);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
   /** Entries per trace id, keys sorted. */
   Map<String, Map<String, String>> select(Connection c, Collection<String> traceIds)
       throws SQLException {

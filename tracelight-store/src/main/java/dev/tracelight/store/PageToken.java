@@ -2,40 +2,36 @@ package dev.tracelight.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Opaque keyset page tokens: the sort key of the last row of a page, base64url-encoded, so the
  * next page is a range scan from there, never an OFFSET.
  */
 final class PageToken {
-  private static final String TRACES = "t1:";
+  private static final String TRACES = "t2:";
+  private static final String SEPARATOR = "|";
   private static final String EXPERIMENTS = "e1:";
-
-  /** Sort key of the last trace on a page. */
-  static final class TraceKey {
-    final long requestTime;
-    final String traceId;
-
-    TraceKey(long requestTime, String traceId) {
-      this.requestTime = requestTime;
-      this.traceId = traceId;
-    }
-  }
 
   private PageToken() {}
 
-  static String encodeTraceKey(long requestTime, String traceId) {
-    return encode(TRACES + requestTime + ":" + traceId);
+  /**
+   * Encodes the sort values of the last trace on a page together with the order they belong to,
+   * so a token is refused under another order. Only the last value may contain the separator.
+   */
+  static String encodeTraceKey(String order, List<String> values) {
+    return encode(TRACES + order + SEPARATOR + String.join(SEPARATOR, values));
   }
 
-  static TraceKey decodeTraceKey(String token) {
+  /** The {@code size} sort values in a token made for {@code order}. */
+  static List<String> decodeTraceKey(String token, String order, int size) {
     String raw = decode(token, TRACES);
-    int colon = raw.indexOf(':');
-    try {
-      return new TraceKey(Long.parseLong(raw.substring(0, colon)), raw.substring(colon + 1));
-    } catch (RuntimeException e) {
+    String[] parts = raw.split(Pattern.quote(SEPARATOR), size + 1);
+    if (parts.length != size + 1 || !parts[0].equals(order)) {
       throw invalid(token);
     }
+    return List.of(parts).subList(1, parts.length);
   }
 
   static String encodeExperimentId(long experimentId) {

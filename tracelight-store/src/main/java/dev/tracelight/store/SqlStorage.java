@@ -6,12 +6,14 @@ final class SqlStorage implements Storage {
   private final SqlExperimentStore experiments;
   private final SqlTraceWriter writer;
   private final SqlTraceReader reader;
+  private final SqlAssessmentStore assessments;
 
   SqlStorage(Database db) {
     this.db = db;
     this.experiments = new SqlExperimentStore(db);
     this.reader = new SqlTraceReader(db);
     this.writer = new SqlTraceWriter(db);
+    this.assessments = new SqlAssessmentStore(db);
   }
 
   @Override
@@ -27,6 +29,11 @@ final class SqlStorage implements Storage {
   @Override
   public TraceReader traceReader() {
     return reader;
+  }
+
+  @Override
+  public AssessmentStore assessments() {
+    return assessments;
   }
 
   @Override

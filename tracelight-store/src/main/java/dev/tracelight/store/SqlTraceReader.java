@@ -6,19 +6,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /** The read path in SQL. */
 final class SqlTraceReader implements TraceReader {
-  /** Orders that equal the one the index serves; MLflow clients send these by default. */
-  private static final Set<String> NATURAL_ORDERS = Set.of(
-      "timestamp_ms desc", "timestamp desc", "trace.timestamp_ms desc",
-      "attributes.timestamp_ms desc", "request_id asc", "trace_id asc", "request_id", "trace_id");
-
   private final Database db;
 
   SqlTraceReader(Database db) {
@@ -60,17 +53,9 @@ final class SqlTraceReader implements TraceReader {
   @Override
   public Page<TraceInfo> searchTraces(TraceQuery query) {
     requireNonNull(query, "query");
-    if (query.filter().isPresent()) {
-      throw StoreException.invalid(
-          "Search filters are not supported yet: " + query.filter().get());
-    }
-    for (String order : query.orderBy()) {
-      String normalized = order.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-      if (!NATURAL_ORDERS.contains(normalized)) {
-        throw StoreException.invalid(
-            "order_by '" + order + "' is not supported yet; only 'timestamp_ms DESC' is");
-      }
-    }
+    // Both parse before any SQL runs, so a bad filter or order fails alike on every backend.
+    TraceFilter filter = query.filter().map(TraceFilterParser::parse).orElse(TraceFilter.NONE);
+    TraceOrder order = TraceOrder.parse(query.orderBy());
     List<Object> args = new ArrayList<>();
     StringBuilder in = new StringBuilder();
     for (String id : query.experimentIds()) {
@@ -82,21 +67,14 @@ final class SqlTraceReader implements TraceReader {
       args.add(parsed.getAsLong());
     }
     StringBuilder where = new StringBuilder("experiment_id IN (" + in + ")");
-    if (query.pageToken().isPresent()) {
-      PageToken.TraceKey after = PageToken.decodeTraceKey(query.pageToken().get());
-      where.append(" AND (request_time < ? OR (request_time = ? AND trace_id > ?))");
-      args.add(after.requestTime);
-      args.add(after.requestTime);
-      args.add(after.traceId);
-    }
+    TraceFilterSql.append(filter, where, args);
+    query.pageToken().ifPresent(token -> order.appendAfter(token, where, args));
     int limit = query.maxResults();
-    where.append(" ORDER BY request_time DESC, trace_id ASC LIMIT ").append(limit + 1);
+    where.append(" ORDER BY ").append(order.sql()).append(" LIMIT ").append(limit + 1);
     List<TraceInfo> rows = db.read(c -> TraceInfoRows.select(c, where.toString(), args));
     if (rows.size() <= limit) {
       return Page.create(rows, null);
     }
-    TraceInfo last = rows.get(limit - 1);
-    return Page.create(
-        rows.subList(0, limit), PageToken.encodeTraceKey(last.requestTime(), last.traceId()));
+    return Page.create(rows.subList(0, limit), order.pageToken(rows.get(limit - 1)));
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /** The write path in SQL: span upserts and the authoritative trace info. */
@@ -15,6 +16,9 @@ final class SqlTraceWriter implements TraceWriter {
   static final String SCHEMA_VERSION = "mlflow.trace_schema.version";
   static final String ARTIFACT_LOCATION = "mlflow.artifactLocation";
   static final String SPANS_LOCATION = "mlflow.trace.spansLocation";
+
+  /** Ids per DELETE statement, well below every driver's bind-parameter limit. */
+  private static final int DELETE_CHUNK = 500;
 
   private final Database db;
 
@@ -80,5 +84,84 @@ final class SqlTraceWriter implements TraceWriter {
       SpanRows.moveToExperiment(c, info.traceId(), expId);
       return TraceInfoRows.select(c, "trace_id = ?", List.of(info.traceId())).get(0);
     });
+  }
+
+  @Override
+  public int deleteTraces(String experimentId, List<String> traceIds) {
+    long expId = parseExperimentId(experimentId);
+    List<String> ids = List.copyOf(requireNonNull(traceIds, "traceIds"));
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return db.write(c -> {
+      int deleted = 0;
+      for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DELETE_CHUNK));
+        deleted += TraceInfoRows.deleteByIds(c, expId, chunk);
+      }
+      return deleted;
+    });
+  }
+
+  @Override
+  public int deleteTracesBefore(String experimentId, long maxRequestTimeMillis, int maxTraces) {
+    if (maxTraces < 1) {
+      throw new IllegalArgumentException("maxTraces must be positive: " + maxTraces);
+    }
+    long expId = parseExperimentId(experimentId);
+    return db.write(c -> TraceInfoRows.deleteOldest(c, expId, maxRequestTimeMillis, maxTraces));
+  }
+
+  @Override
+  public void setTraceTag(String traceId, String key, String value) {
+    requireNonNull(traceId, "traceId");
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    if (key.isEmpty()) {
+      throw StoreException.invalid("Tag key must not be empty");
+    }
+    if (key.length() > TraceInfo.MAX_TAG_KEY_CHARS) {
+      throw StoreException.invalid("Tag key has " + key.length() + " characters; at most "
+          + TraceInfo.MAX_TAG_KEY_CHARS + " are allowed");
+    }
+    if (value.length() > TraceInfo.MAX_TAG_VALUE_CHARS) {
+      throw StoreException.invalid("Tag value of '" + key + "' has " + value.length()
+          + " characters; at most " + TraceInfo.MAX_TAG_VALUE_CHARS + " are allowed");
+    }
+    db.write(c -> {
+      if (!TraceInfoRows.exists(c, traceId)) {
+        throw traceNotFound(traceId);
+      }
+      KeyValueRows.TAGS.upsert(c, traceId, Map.of(key, value));
+      return null;
+    });
+  }
+
+  @Override
+  public void deleteTraceTag(String traceId, String key) {
+    requireNonNull(traceId, "traceId");
+    requireNonNull(key, "key");
+    db.write(c -> {
+      if (!TraceInfoRows.exists(c, traceId)) {
+        throw traceNotFound(traceId);
+      }
+      if (!KeyValueRows.TAGS.delete(c, traceId, key)) {
+        throw StoreException.notFound(
+            "No tag with key '" + key + "' found on trace " + traceId + ".");
+      }
+      return null;
+    });
+  }
+
+  static StoreException traceNotFound(String traceId) {
+    return StoreException.notFound("Trace with ID " + traceId + " not found.");
+  }
+
+  private static long parseExperimentId(String experimentId) {
+    OptionalLong id = SqlExperimentStore.parseId(experimentId);
+    if (id.isEmpty()) {
+      throw StoreException.invalid("Invalid experiment id: " + experimentId);
+    }
+    return id.getAsLong();
   }
 }

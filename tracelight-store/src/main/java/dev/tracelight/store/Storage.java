@@ -12,6 +12,11 @@ public interface Storage extends AutoCloseable {
 
   TraceReader traceReader();
 
+  /** Feedback and expectations on traces; a backend without them leaves this unsupported. */
+  default AssessmentStore assessments() {
+    throw new UnsupportedOperationException("assessments are not supported by " + this);
+  }
+
   /** Throws if the backend cannot answer a trivial query; for health checks. */
   default void check() {}
 

@@ -2,7 +2,9 @@ package dev.tracelight.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,10 @@ public final class TraceInfo {
   public static final String TOKEN_USAGE = "mlflow.trace.tokenUsage";
   /** Tag key of the trace name (the root span's name). */
   public static final String TRACE_NAME = "mlflow.traceName";
+  /** Longest tag key MLflow accepts ({@code MAX_CHARS_IN_TRACE_INFO_TAGS_KEY}). */
+  public static final int MAX_TAG_KEY_CHARS = 250;
+  /** Longest tag value MLflow accepts ({@code MAX_CHARS_IN_TRACE_INFO_TAGS_VALUE}). */
+  public static final int MAX_TAG_VALUE_CHARS = 4096;
 
   private final String traceId;
   private final String experimentId;
@@ -27,6 +33,7 @@ public final class TraceInfo {
   private final String responsePreview;
   private final Map<String, String> traceMetadata;
   private final Map<String, String> tags;
+  private final List<Assessment> assessments;
 
   private TraceInfo(Builder b) {
     this.traceId = requireNonNull(b.traceId, "traceId");
@@ -39,6 +46,7 @@ public final class TraceInfo {
     this.responsePreview = b.responsePreview;
     this.traceMetadata = Map.copyOf(b.traceMetadata);
     this.tags = Map.copyOf(b.tags);
+    this.assessments = List.copyOf(b.assessments);
   }
 
   /** Returns a builder with state {@link TraceState#OK} and empty maps. */
@@ -57,7 +65,8 @@ public final class TraceInfo {
         .setRequestPreview(requestPreview)
         .setResponsePreview(responsePreview)
         .setTraceMetadata(traceMetadata)
-        .setTags(tags);
+        .setTags(tags)
+        .setAssessments(assessments);
   }
 
   /** The MLflow trace id, {@code tr-} + 32 lowercase hex for OpenTelemetry traces. */
@@ -105,6 +114,14 @@ public final class TraceInfo {
     return tags;
   }
 
+  /**
+   * The trace's assessments, oldest first, as the store read them. Writing a trace info ignores
+   * them: assessments change through {@link AssessmentStore}.
+   */
+  public List<Assessment> assessments() {
+    return assessments;
+  }
+
   @Override
   public String toString() {
     return "TraceInfo{" + traceId + ", experiment " + experimentId + ", " + state + "}";
@@ -122,6 +139,7 @@ public final class TraceInfo {
     private String responsePreview;
     private final Map<String, String> traceMetadata = new LinkedHashMap<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
+    private final List<Assessment> assessments = new ArrayList<>();
 
     private Builder() {}
 
@@ -194,6 +212,21 @@ public final class TraceInfo {
       Map<String, String> copy = checkedCopy(tags, "tags");
       this.tags.clear();
       this.tags.putAll(copy);
+      return this;
+    }
+
+    public Builder addAssessment(Assessment assessment) {
+      assessments.add(requireNonNull(assessment, "assessment"));
+      return this;
+    }
+
+    /** Replaces all assessments with these. */
+    public Builder setAssessments(List<Assessment> assessments) {
+      List<Assessment> copy = new ArrayList<>();
+      requireNonNull(assessments, "assessments").forEach(a ->
+          copy.add(requireNonNull(a, "assessment")));
+      this.assessments.clear();
+      this.assessments.addAll(copy);
       return this;
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,47 @@ final class TraceInfoRows {
       ps.setLong(3, requestTime);
       ps.setString(4, TraceState.IN_PROGRESS.name());
       ps.executeUpdate();
+    }
+  }
+
+  static boolean exists(Connection c, String traceId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM trace_info WHERE trace_id = ?")) {
+      ps.setString(1, traceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * Deletes these traces of the experiment; their spans, metadata, tags and assessments go by
+   * the foreign keys' cascade. Returns how many traces were deleted.
+   */
+  static int deleteByIds(Connection c, long experimentId, List<String> traceIds)
+      throws SQLException {
+    String in = String.join(",", Collections.nCopies(traceIds.size(), "?"));
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM trace_info WHERE experiment_id = ? AND trace_id IN (" + in + ")")) {
+      ps.setLong(1, experimentId);
+      for (int i = 0; i < traceIds.size(); i++) {
+        ps.setString(i + 2, traceIds.get(i));
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  /** Deletes the experiment's oldest traces started at or before a time, at most {@code limit}. */
+  static int deleteOldest(Connection c, long experimentId, long maxRequestTime, int limit)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM trace_info WHERE trace_id IN (SELECT trace_id FROM trace_info"
+            + " WHERE experiment_id = ? AND request_time <= ?"
+            + " ORDER BY request_time ASC, trace_id ASC LIMIT ?)")) {
+      ps.setLong(1, experimentId);
+      ps.setLong(2, maxRequestTime);
+      ps.setInt(3, limit);
+      return ps.executeUpdate();
     }
   }
 
@@ -78,7 +120,10 @@ final class TraceInfoRows {
     }
   }
 
-  /** Trace infos matching {@code where} (with metadata and tags), in the order it asks. */
+  /**
+   * Trace infos matching {@code where} (with metadata, tags and assessments), in the order it
+   * asks.
+   */
   static List<TraceInfo> select(Connection c, String whereAndOrder, List<Object> args)
       throws SQLException {
     List<TraceInfo.Builder> builders = new ArrayList<>();
@@ -105,11 +150,13 @@ final class TraceInfoRows {
     }
     Map<String, Map<String, String>> metadata = KeyValueRows.METADATA.select(c, ids);
     Map<String, Map<String, String>> tags = KeyValueRows.TAGS.select(c, ids);
+    Map<String, List<Assessment>> assessments = AssessmentRows.select(c, ids);
     List<TraceInfo> result = new ArrayList<>(builders.size());
     for (int i = 0; i < builders.size(); i++) {
       result.add(builders.get(i)
           .setTraceMetadata(metadata.getOrDefault(ids.get(i), Map.of()))
           .setTags(tags.getOrDefault(ids.get(i), Map.of()))
+          .setAssessments(assessments.getOrDefault(ids.get(i), List.of()))
           .build());
     }
     return result;

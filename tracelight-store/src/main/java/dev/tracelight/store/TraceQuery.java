@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A search over trace infos of some experiments, newest first ({@code request_time DESC, trace_id
- * ASC}), paged by an opaque keyset token.
+ * A search over trace infos of some experiments, optionally filtered, newest first unless
+ * ordered otherwise (ties broken by trace id), paged by an opaque keyset token.
  */
 public final class TraceQuery {
   /** Page size when none is given, as MLflow. */
@@ -49,11 +49,19 @@ public final class TraceQuery {
     return Optional.ofNullable(pageToken);
   }
 
-  /** MLflow's filter string; the store rejects a non-blank one until the grammar lands. */
+  /**
+   * MLflow's filter string: comparisons joined by AND on {@code trace.status}, {@code
+   * trace.timestamp_ms}, {@code trace.execution_time_ms}, {@code trace.name}, {@code tag.<key>}
+   * and {@code metadata.<key>}.
+   */
   public Optional<String> filter() {
     return Optional.ofNullable(filter);
   }
 
+  /**
+   * MLflow's order_by strings: {@code timestamp_ms}, {@code execution_time_ms} or {@code
+   * request_id}, each optionally followed by ASC (the default) or DESC.
+   */
   public List<String> orderBy() {
     return orderBy;
   }

@@ -15,10 +15,11 @@ public interface TraceReader {
   List<Trace> traces(List<String> traceIds);
 
   /**
-   * Trace infos, newest first.
+   * Trace infos matching the query's filter, in its order (newest first by default), one page at
+   * a time.
    *
-   * @throws StoreException {@link StoreException.Reason#INVALID_ARGUMENT} for a bad page token or
-   *     an unsupported filter or order
+   * @throws StoreException {@link StoreException.Reason#INVALID_ARGUMENT} for a bad page token, a
+   *     malformed or unsupported filter (the message names the position), or an unsupported order
    */
   Page<TraceInfo> searchTraces(TraceQuery query);
 }

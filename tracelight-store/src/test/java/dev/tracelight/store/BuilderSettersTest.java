@@ -82,4 +82,30 @@ class BuilderSettersTest {
     assertThat(e.tags()).containsExactly(Map.entry("b", "2"));
     assertThatThrownBy(() -> Experiment.builder().setName(null)).hasMessage("name");
   }
+
+  @Test
+  void assessment_nameWithDotOrBlank_andValueNotJson_throwAtTheSetter() {
+    assertThatThrownBy(() -> Assessment.builder().setName("a.b"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'.'");
+    assertThatThrownBy(() -> AssessmentUpdate.builder().setName(" "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+    assertThatThrownBy(() -> AssessmentValue.feedback("yes"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> Assessment.builder().setTraceId("tr-1").setName("n").build())
+        .hasMessage("source");
+  }
+
+  @Test
+  void assessment_toBuilderThenSetMetadata_replacesMetadataAndKeepsTheRest() {
+    Assessment a = Assessment.builder().setTraceId("tr-1").setName("n")
+        .setSource(AssessmentSource.create(AssessmentSource.Type.CODE, "ci"))
+        .setValue(AssessmentValue.expectation("42")).putMetadata("a", "1").build();
+
+    Assessment copy = a.toBuilder().setMetadata(Map.of("b", "2")).build();
+
+    assertThat(copy.metadata()).containsExactly(Map.entry("b", "2"));
+    assertThat(copy.value()).isEqualTo(AssessmentValue.expectation("42"));
+    assertThat(AssessmentSource.Type.parse("ai_judge")).contains(AssessmentSource.Type.LLM_JUDGE);
+    assertThat(AssessmentSource.Type.parse("ROBOT")).isEmpty();
+  }
 }

@@ -43,4 +43,36 @@ class PostgresStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class Deletion extends TraceDeletionKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class Tags extends TraceTagKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class Assessments extends AssessmentStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class Search extends TraceSearchKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }
