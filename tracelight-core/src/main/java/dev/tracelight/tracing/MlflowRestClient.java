@@ -81,12 +81,7 @@ final class MlflowRestClient {
 
   /** A plain-text GET, e.g. {@code /version}. */
   String getText(String path) throws IOException, InterruptedException {
-    HttpRequest request = request(path).GET().build();
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() / 100 != 2) {
-      throw error(request, response);
-    }
-    return new String(response.body(), StandardCharsets.UTF_8).trim();
+    return new String(getBytes(path), StandardCharsets.UTF_8).trim();
   }
 
   /** Raw bytes of a GET, e.g. an artifact. */

@@ -30,32 +30,13 @@ final class SpanDicts {
     return array;
   }
 
+  /** The 3.x dict of a stored span: the store's own encoding, so both always agree. */
   static ObjectNode write(SpanRecord span) {
-    ObjectNode n = MlflowJson.MAPPER.createObjectNode();
-    n.put("trace_id", SpanJson.base64OfHex(OtlpSpans.otelTraceIdHex(span.traceId())));
-    n.put("span_id", SpanJson.base64OfHex(span.spanId()));
-    n.put("parent_span_id", span.parentSpanId().map(SpanJson::base64OfHex).orElse(""));
-    n.put("name", span.name());
-    n.put("start_time_unix_nano", span.startTimeUnixNano());
-    if (span.endTimeUnixNano() == 0) {
-      n.putNull("end_time_unix_nano");
-    } else {
-      n.put("end_time_unix_nano", span.endTimeUnixNano());
+    try {
+      return (ObjectNode) MlflowJson.MAPPER.readTree(span.toMlflowSpanJson());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the store wrote invalid span JSON", e); // cannot happen
     }
-    ObjectNode status = n.putObject("status");
-    status.put("code", span.statusCode().protoName());
-    status.put("message", span.statusMessage());
-    ObjectNode attributes = n.putObject("attributes");
-    span.attributes().forEach(attributes::put);
-    ArrayNode events = n.putArray("events");
-    for (SpanEvent e : span.events()) {
-      ObjectNode event = events.addObject();
-      event.put("name", e.name());
-      event.put("time_unix_nano", e.timeUnixNano());
-      event.set("attributes", MlflowJson.MAPPER.valueToTree(e.attributes()));
-    }
-    n.putArray("links");
-    return n;
   }
 
   /** The spans of {@code traces.json}'s {@code spans} list, all stamped with {@code traceId}. */

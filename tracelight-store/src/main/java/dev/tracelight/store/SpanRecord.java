@@ -103,6 +103,14 @@ public final class SpanRecord {
     return Optional.ofNullable(SpanContentCodec.decodeJsonString(attributes.get(SPAN_TYPE)));
   }
 
+  /**
+   * This span as MLflow's 3.x span dict (the elements of {@code traces.json}: base64 ids,
+   * JSON-text attribute values), as JSON text.
+   */
+  public String toMlflowSpanJson() {
+    return SpanContentCodec.encode(this);
+  }
+
   @Override
   public String toString() {
     return "SpanRecord{" + traceId + "/" + spanId + " " + name + "}";
