@@ -45,7 +45,7 @@ final class AnthropicSpanRecorder {
 
   /** Starts the span of a {@code messages().create} call; never throws. */
   static LiveSpan startCreate(String spanName, Object params) {
-    LiveSpan span = Tracelight.startSpan(spanName, SpanType.CHAT_MODEL);
+    LiveSpan span = Tracelight.startDetachedSpan(spanName, SpanType.CHAT_MODEL);
     try {
       span.setAttributeJson(SpanAttributeKey.MESSAGE_FORMAT, "\"anthropic\"");
       span.setAttribute(SpanAttributeKey.MODEL_PROVIDER, "anthropic");

@@ -86,7 +86,7 @@ final class WeatherAgent {
    * still land in this agent's trace.
    */
   static CompletableFuture<Run> runAsync(AnthropicClientAsync client, String city) {
-    LiveSpan agent = Tracelight.startSpan("weather_agent", SpanType.AGENT);
+    LiveSpan agent = Tracelight.startDetachedSpan("weather_agent", SpanType.AGENT);
     agent.setInputs(Map.of("city", city));
     try (Scope ignored = agent.makeCurrent()) {
       MessageCreateParams first = question(city);

@@ -8,11 +8,11 @@ import java.util.Map;
  * level and skipped, so tracing cannot break the traced code. Values are stored the MLflow way, as
  * JSON text; objects are serialized with Jackson.
  *
- * <p>Use in try-with-resources; {@link #close()} ends the span:
+ * <p>Use in try-with-resources; {@link #close()} ends the span (and, for a span from
+ * {@link Tracelight#startSpan(String, SpanType)}, restores the previous current span):
  *
  * <pre>{@code
- * try (LiveSpan span = Tracelight.startSpan("retrieve", SpanType.RETRIEVER);
- *      Scope scope = span.makeCurrent()) {
+ * try (LiveSpan span = Tracelight.startSpan("retrieve", SpanType.RETRIEVER)) {
  *   span.setInputs(Map.of("query", query));
  *   span.setOutputs(search(query));
  * }

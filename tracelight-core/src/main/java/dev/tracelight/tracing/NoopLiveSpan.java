@@ -13,9 +13,25 @@ final class NoopLiveSpan implements LiveSpan {
   static final NoopLiveSpan INSTANCE = new NoopLiveSpan(io.opentelemetry.api.trace.Span.getInvalid());
 
   private final io.opentelemetry.api.trace.Span otelSpan;
+  @Nullable private final Scope ownScope;
+  @Nullable private final Thread ownScopeThread;
 
   private NoopLiveSpan(io.opentelemetry.api.trace.Span otelSpan) {
+    this(otelSpan, null, null);
+  }
+
+  private NoopLiveSpan(io.opentelemetry.api.trace.Span otelSpan, @Nullable Scope scope, @Nullable Thread owner) {
     this.otelSpan = otelSpan;
+    this.ownScope = scope;
+    this.ownScopeThread = owner;
+  }
+
+  /** The scoped form of an unsampled span: current until it ends, so its children stay out. */
+  NoopLiveSpan attachToThread() {
+    if (!otelSpan.getSpanContext().isValid()) {
+      return this;
+    }
+    return new NoopLiveSpan(otelSpan, makeCurrent(), Thread.currentThread());
   }
 
   /** A stand-in for a span the sampler did not record. */
@@ -95,6 +111,7 @@ final class NoopLiveSpan implements LiveSpan {
 
   @Override
   public void end() {
+    RecordingLiveSpan.closeOwnScope(ownScope, ownScopeThread);
     otelSpan.end();
   }
 }

@@ -28,6 +28,9 @@ final class RecordingLiveSpan implements LiveSpan {
   private final String traceId;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean failed;
+  /** Set for a scoped span (Tracelight.startSpan): the scope it holds on its starting thread. */
+  @Nullable private Scope ownScope;
+  @Nullable private Thread ownScopeThread;
 
   RecordingLiveSpan(io.opentelemetry.api.trace.Span otelSpan, IntSupplier maxAttributeChars) {
     this.otelSpan = otelSpan;
@@ -149,6 +152,20 @@ final class RecordingLiveSpan implements LiveSpan {
     return Context.current().with(otelSpan).with(CONTEXT_KEY, this).makeCurrent();
   }
 
+  /** Restores the context a scoped span replaced; only its own thread can. */
+  static void closeOwnScope(@Nullable Scope scope, @Nullable Thread owner) {
+    if (scope == null) {
+      return;
+    }
+    if (Thread.currentThread() == owner) {
+      scope.close();
+    } else {
+      logger.warning("A span from Tracelight.startSpan ended on another thread; its starting thread"
+          + " keeps it as current span. Use Tracelight.startDetachedSpan for spans that end"
+          + " elsewhere.");
+    }
+  }
+
   /** Cuts a value over the configured size, with a marker a reader can see. */
   private String capped(String json) {
     int max = maxAttributeChars.getAsInt();
@@ -158,11 +175,18 @@ final class RecordingLiveSpan implements LiveSpan {
     return json.substring(0, max) + TRUNCATION_MARKER + (json.length() - max) + " more chars]";
   }
 
+  /** Makes this span current on this thread until {@link #end()}. */
+  void attachToThread() {
+    ownScope = makeCurrent();
+    ownScopeThread = Thread.currentThread();
+  }
+
   @Override
   public void end() {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
+    closeOwnScope(ownScope, ownScopeThread);
     if (!failed) {
       // As MLflow does: a span that did not fail ended fine, so OK rather than UNSET.
       otelSpan.setStatus(StatusCode.OK);

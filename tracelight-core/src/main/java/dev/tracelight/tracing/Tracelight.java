@@ -96,16 +96,34 @@ public final class Tracelight {
   }
 
   /**
-   * Starts a span: a child of the current span, else the root of a new trace. It is not made
-   * current; use {@link LiveSpan#makeCurrent()}. End it with {@link LiveSpan#end()} or
-   * try-with-resources.
+   * Starts a span and makes it current until it ends, like MLflow's {@code mlflow.start_span}: the
+   * scoped form. A child of the current span, else the root of a new trace. End it on the same
+   * thread, in try-with-resources:
+   *
+   * <pre>{@code
+   * try (LiveSpan span = Tracelight.startSpan("plan", SpanType.CHAIN)) {
+   *   span.setInputs(question);
+   *   ...                        // spans started here are its children
+   * }
+   * }</pre>
+   *
+   * <p>For a span that ends on another thread (e.g. when a future completes), use
+   * {@link #startDetachedSpan(String, SpanType)}.
    */
   public static LiveSpan startSpan(String name, SpanType type) {
-    return startSpan(name, type, Context.current());
+    return Spans.attach(startDetachedSpan(name, type));
   }
 
-  /** Starts a span under an explicit parent context, e.g. one captured on another thread. */
-  public static LiveSpan startSpan(String name, SpanType type, Context parent) {
+  /**
+   * Starts a span without making it current (MLflow's {@code start_span_no_context}); it may end
+   * on any thread. Make it current where needed with {@link LiveSpan#makeCurrent()}.
+   */
+  public static LiveSpan startDetachedSpan(String name, SpanType type) {
+    return startDetachedSpan(name, type, Context.current());
+  }
+
+  /** Starts a span, not current, under an explicit parent context, e.g. one captured elsewhere. */
+  public static LiveSpan startDetachedSpan(String name, SpanType type, Context parent) {
     return TracelightRuntime.get().startSpan(
         name == null ? "span" : name,
         type == null ? SpanType.UNKNOWN : type,
@@ -126,14 +144,14 @@ public final class Tracelight {
   public static <T, E extends Throwable> T trace(String name, SpanType type, TracedCallable<T, E> body)
       throws E {
     Objects.requireNonNull(body, "body");
-    return FunctionSpans.call(startSpan(name, type), body);
+    return FunctionSpans.call(startDetachedSpan(name, type), body);
   }
 
   /** Runs {@code body} in a new current span; an exception is recorded and rethrown unchanged. */
   public static <E extends Throwable> void trace(String name, SpanType type, TracedRunnable<E> body)
       throws E {
     Objects.requireNonNull(body, "body");
-    FunctionSpans.call(startSpan(name, type), () -> {
+    FunctionSpans.call(startDetachedSpan(name, type), () -> {
       body.run();
       return null;
     });

@@ -40,7 +40,10 @@ class TracelightConfigTest {
 
     assertThat(value).isEqualTo(7);
     assertThat(Tracelight.lastActiveTraceId().orElse("")).isEqualTo(before);
-    assertThat(Tracelight.startSpan("x", SpanType.CHAIN).isRecording()).isFalse();
+    try (LiveSpan span = Tracelight.startSpan("x", SpanType.CHAIN)) {
+      assertThat(span.isRecording()).isFalse();
+      assertThat(Tracelight.startDetachedSpan("child", SpanType.TOOL).isRecording()).isFalse();
+    }
   }
 
   @Test

@@ -66,6 +66,32 @@ class TracelightFunctionsTest {
   }
 
   @Test
+  void scopedForm_makesTheSpanCurrent_andRestoresTheContextAtTheEnd() {
+    String outerId;
+    try (LiveSpan outer = Tracelight.startSpan("outer", SpanType.CHAIN)) {
+      outerId = outer.spanId();
+      assertThat(Tracelight.currentSpan().spanId()).isEqualTo(outerId);
+      try (LiveSpan inner = Tracelight.startSpan("inner", SpanType.TOOL)) {
+        inner.setOutputs("done");
+      }
+      assertThat(Tracelight.currentSpan().spanId()).isEqualTo(outerId);
+    }
+    assertThat(Tracelight.currentSpan().isRecording()).isFalse();
+
+    Trace trace = lastTrace();
+    assertThat(trace.data().spans()).extracting(Span::name).containsExactly("outer", "inner");
+    assertThat(trace.data().spans().get(1).parentSpanId()).isEqualTo(outerId);
+  }
+
+  @Test
+  void detachedSpan_isNotCurrent_andMayEndOnAnotherThread() throws Exception {
+    LiveSpan detached = Tracelight.startDetachedSpan("background", SpanType.CHAIN);
+    assertThat(Tracelight.currentSpan().isRecording()).isFalse();
+    pool.submit(detached::end).get(5, TimeUnit.SECONDS);
+    assertThat(Tracelight.getTrace(detached.traceId())).isPresent();
+  }
+
+  @Test
   void currentSpan_isNonRecordingOutsideSpans() {
     assertThat(Tracelight.currentSpan().isRecording()).isFalse();
     Tracelight.currentSpan().setInputs("ignored"); // harmless

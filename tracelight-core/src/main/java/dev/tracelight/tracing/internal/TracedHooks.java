@@ -49,7 +49,7 @@ public final class TracedHooks {
     }
     inside[0] = true;
     try {
-      LiveSpan span = Tracelight.startSpan(name, type(spanType));
+      LiveSpan span = Tracelight.startDetachedSpan(name, type(spanType));
       try {
         span.setInputs(inputs(parameters, args));
       } catch (Throwable t) { // e.g. an argument whose toString throws: trace the call without inputs
