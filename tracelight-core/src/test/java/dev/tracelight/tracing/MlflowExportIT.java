@@ -126,6 +126,21 @@ class MlflowExportIT {
   }
 
   @Test
+  void experimentIdFromEnvironment_isUsedAsIs() throws Exception {
+    MlflowRestClient rest = new MlflowRestClient(server.url(), null, HttpClient.newHttpClient());
+    String id = rest.postJson("/api/2.0/mlflow/experiments/create",
+        TraceJson.MAPPER.createObjectNode().put("name", "by-id")).path("experiment_id").asText();
+    TracelightRuntime runtime =
+        runtime(Map.of("MLFLOW_TRACKING_URI", server.url(), "MLFLOW_EXPERIMENT_ID", id));
+    LiveSpan span = runtime.startSpan("by-id", SpanType.CHAIN, Context.root());
+    span.end();
+    assertThat(runtime.flush(FLUSH)).isTrue();
+
+    assertThat(runtime(Map.of("MLFLOW_TRACKING_URI", server.url())).getTrace(span.traceId())
+        .orElseThrow().info().experimentId()).isEqualTo(id);
+  }
+
+  @Test
   void serverDown_exportFailsQuietly_andTheTraceStaysReadable() throws Exception {
     TracelightRuntime runtime = runtime(Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:" + closedPort()));
     runtime.configure(TracelightConfig.builder().setExportRetryTimeout(Duration.ofMillis(600)).build());
