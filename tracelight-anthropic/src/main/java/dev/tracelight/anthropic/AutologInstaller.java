@@ -25,10 +25,25 @@ import net.bytebuddy.utility.JavaModule;
 final class AutologInstaller {
   private static final Logger logger = Logger.getLogger(AutologInstaller.class.getName());
 
-  /** The raw-response layer of the messages services: above retries, below every public method. */
+  /**
+   * The raw-response layer of the messages and batches services, GA and beta, blocking and async:
+   * above retries, below every public method (parsed, raw-response, structured, tool runner).
+   */
   static final String[] TARGETS = {
     "com.anthropic.services.blocking.MessageServiceImpl$WithRawResponseImpl",
     "com.anthropic.services.async.MessageServiceAsyncImpl$WithRawResponseImpl",
+    "com.anthropic.services.blocking.messages.BatchServiceImpl$WithRawResponseImpl",
+    "com.anthropic.services.async.messages.BatchServiceAsyncImpl$WithRawResponseImpl",
+    "com.anthropic.services.blocking.beta.MessageServiceImpl$WithRawResponseImpl",
+    "com.anthropic.services.async.beta.MessageServiceAsyncImpl$WithRawResponseImpl",
+    "com.anthropic.services.blocking.beta.messages.BatchServiceImpl$WithRawResponseImpl",
+    "com.anthropic.services.async.beta.messages.BatchServiceAsyncImpl$WithRawResponseImpl",
+  };
+
+  /** The traced methods; which operation each is, is decided by {@link Operation#of}. */
+  static final String[] METHODS = {
+    "create", "createStreaming", "countTokens", "retrieve", "list", "cancel", "delete",
+    "resultsStreaming",
   };
 
   private static Boolean installed; // guarded by AutologInstaller.class
@@ -73,7 +88,7 @@ final class AutologInstaller {
     return builder.visit(
         Advice.to(MessageServiceAdvice.class)
             .on(
-                named("create")
+                namedOneOf(METHODS)
                     .and(takesArguments(2))
                     .and(takesArgument(1, named("com.anthropic.core.RequestOptions")))));
   }

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What autolog does at the SDK's raw-response layer: start the span (current for the duration of
  * the HTTP exchange, so the SDK's own OpenTelemetry spans nest under it), then end it with the parsed
- * result, for blocking calls and for futures alike.
+ * result, for blocking calls, futures and streams alike.
  */
 final class AutologRecorder implements AutologCallback {
   static final AutologRecorder INSTANCE = new AutologRecorder();
@@ -17,11 +17,13 @@ final class AutologRecorder implements AutologCallback {
   private AutologRecorder() {}
 
   private static final class Call {
+    final Operation operation;
     final LiveSpan span;
     final Context callerContext;
     final Scope scope;
 
-    Call(LiveSpan span, Context callerContext, Scope scope) {
+    Call(Operation operation, LiveSpan span, Context callerContext, Scope scope) {
+      this.operation = operation;
       this.span = span;
       this.callerContext = callerContext;
       this.scope = scope;
@@ -30,14 +32,17 @@ final class AutologRecorder implements AutologCallback {
 
   @Override
   public Object enter(String type, String method, Object params) {
-    if (AnthropicSpanRecorder.isRecording() || !"create".equals(method)) {
+    if (AnthropicSpanRecorder.isRecording()) {
       return null;
     }
-    String spanName = type.contains(".async.") ? "AsyncMessages.create" : "Messages.create";
+    Operation operation = Operation.of(type, method);
+    if (operation == null) {
+      return null;
+    }
     Context callerContext = Context.current();
-    LiveSpan span = AnthropicSpanRecorder.startCreate(spanName, params);
+    LiveSpan span = AnthropicSpanRecorder.start(operation, params);
     AnthropicSpanRecorder.setRecording(true);
-    return new Call(span, callerContext, span.makeCurrent());
+    return new Call(operation, span, callerContext, span.makeCurrent());
   }
 
   @Override
@@ -51,17 +56,16 @@ final class AutologRecorder implements AutologCallback {
     }
     if (returned instanceof CompletableFuture) {
       return ((CompletableFuture<?>) returned)
-          .whenComplete(
-              (value, error) -> {
-                if (error != null) {
-                  AnthropicSpanRecorder.fail(call.span, error);
-                }
-              })
+          .whenComplete((value, error) -> {
+            if (error != null) {
+              AnthropicSpanRecorder.fail(call.span, error);
+            }
+          })
           // Completing in the caller's context lets the caller's callbacks nest under its span.
           .thenApplyAsync(
-              response -> TracedResponses.wrap(response, call.span),
+              response -> AnthropicSpanRecorder.onResult(call.operation, call.span, response),
               CallbackContext.of(call.callerContext));
     }
-    return TracedResponses.wrap(returned, call.span);
+    return AnthropicSpanRecorder.onResult(call.operation, call.span, returned);
   }
 }

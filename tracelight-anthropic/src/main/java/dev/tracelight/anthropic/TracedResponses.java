@@ -10,30 +10,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Wraps the SDK's raw {@link HttpResponseFor} so the span ends with the parsed result: when
- * {@code parse()} returns (or throws), or, for raw-response users who only read the body, on
- * {@code close()}. A dynamic proxy keeps every other method, present and future, untouched.
+ * {@code parse()} returns (a stream then stays traced until consumed) or throws, or, for
+ * raw-response users who only read the body, on {@code close()}. A dynamic proxy keeps every other
+ * method, present and future, untouched.
  */
 final class TracedResponses {
   private TracedResponses() {}
 
-  static Object wrap(Object response, LiveSpan span) {
-    if (!(response instanceof HttpResponseFor)) {
-      AnthropicSpanRecorder.finish(span, null);
-      return response;
-    }
+  static Object wrap(HttpResponseFor<?> response, Operation operation, LiveSpan span) {
     return Proxy.newProxyInstance(
         HttpResponseFor.class.getClassLoader(),
         new Class<?>[] {HttpResponseFor.class},
-        new Handler(response, span));
+        new Handler(response, operation, span));
   }
 
   private static final class Handler implements InvocationHandler {
     private final Object delegate;
+    private final Operation operation;
     private final LiveSpan span;
     private final AtomicBoolean recorded = new AtomicBoolean();
 
-    Handler(Object delegate, LiveSpan span) {
+    Handler(Object delegate, Operation operation, LiveSpan span) {
       this.delegate = delegate;
+      this.operation = operation;
       this.span = span;
     }
 
@@ -50,7 +49,7 @@ final class TracedResponses {
       } finally {
         if (name.equals("close") && method.getParameterCount() == 0
             && recorded.compareAndSet(false, true)) {
-          AnthropicSpanRecorder.finish(span, null);
+          span.end(); // body read directly, never parsed: end with what we know
         }
       }
     }
@@ -65,10 +64,9 @@ final class TracedResponses {
         }
         throw e.getCause();
       }
-      if (recorded.compareAndSet(false, true)) {
-        AnthropicSpanRecorder.finish(span, result);
-      }
-      return result;
+      return recorded.compareAndSet(false, true)
+          ? AnthropicSpanRecorder.onResult(operation, span, result)
+          : result;
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.tracelight.anthropic;
 
-import com.anthropic.services.async.MessageServiceAsync;
+import com.anthropic.core.ClientOptions;
 import dev.tracelight.tracing.LiveSpan;
 import dev.tracelight.tracing.Nullable;
 import io.opentelemetry.context.Context;
@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The decorator behind {@code AnthropicTracing.wrap(client)}: a dynamic proxy over the SDK's client
@@ -20,9 +21,6 @@ import java.util.concurrent.Executor;
  * working when the SDK adds methods.
  */
 final class TracingProxy implements InvocationHandler {
-  private static final String SYNC_MESSAGES = "com.anthropic.services.blocking.MessageService";
-  private static final String ASYNC_MESSAGES = "com.anthropic.services.async.MessageServiceAsync";
-
   private final Object delegate;
   /** The client's completion executor, to run async completions in the caller's context. */
   @Nullable private final Executor completionExecutor;
@@ -48,47 +46,41 @@ final class TracingProxy implements InvocationHandler {
     if (declaring.equals("java.lang.Object")) {
       return invokeObjectMethod(proxy, method, args);
     }
-    if (method.getName().equals("create") && args != null && args.length >= 1) {
-      if (declaring.equals(SYNC_MESSAGES)) {
-        return traceSync("Messages.create", method, args);
-      }
-      if (declaring.equals(ASYNC_MESSAGES)) {
-        return traceAsync("AsyncMessages.create", method, args);
-      }
+    Operation operation = Operation.of(declaring, method.getName());
+    if (operation != null && !AnthropicSpanRecorder.isRecording()) {
+      return trace(operation, declaring.endsWith("$WithRawResponse"), method, args);
     }
     return wrapNavigation(method, call(delegate, method, args));
   }
 
-  private Object traceSync(String spanName, Method method, Object[] args) throws Throwable {
-    if (AnthropicSpanRecorder.isRecording()) {
-      return call(delegate, method, args);
+  private Object trace(Operation operation, boolean raw, Method method, Object[] args)
+      throws Throwable {
+    Context callerContext = Context.current();
+    boolean future = CompletableFuture.class.isAssignableFrom(method.getReturnType());
+    Object target = future && !raw ? inCallerContext(callerContext) : delegate;
+    LiveSpan span = AnthropicSpanRecorder.start(operation, args == null ? null : args[0]);
+    Object result = invokeRecorded(span, target, method, args);
+    if (!(result instanceof CompletableFuture)) {
+      return AnthropicSpanRecorder.onResult(operation, span, result);
     }
-    LiveSpan span = AnthropicSpanRecorder.startCreate(spanName, args[0]);
-    Object result = invokeRecorded(span, delegate, method, args);
-    AnthropicSpanRecorder.finish(span, result);
-    return result;
-  }
-
-  private Object traceAsync(String spanName, Method method, Object[] args) throws Throwable {
-    if (AnthropicSpanRecorder.isRecording()) {
-      return call(delegate, method, args);
-    }
-    Object service = inCallerContext(Context.current());
-    LiveSpan span = AnthropicSpanRecorder.startCreate(spanName, args[0]);
-    Object result = invokeRecorded(span, service, method, args);
-    if (result instanceof CompletableFuture) {
-      // Observe the caller's own future; returning it unchanged keeps identity and cancellation.
-      ((CompletableFuture<?>) result).whenComplete((value, error) -> {
+    CompletableFuture<?> pending = (CompletableFuture<?>) result;
+    if (raw) {
+      // A raw response must be wrapped to see its parse, so this future is a new one.
+      return pending.whenComplete((value, error) -> {
         if (error != null) {
           AnthropicSpanRecorder.fail(span, error);
-        } else {
-          AnthropicSpanRecorder.finish(span, value);
         }
-      });
-    } else {
-      AnthropicSpanRecorder.finish(span, result);
+      }).thenApply(response -> AnthropicSpanRecorder.onResult(operation, span, response));
     }
-    return result;
+    // Observe the caller's own future; returning it unchanged keeps identity and cancellation.
+    pending.whenComplete((value, error) -> {
+      if (error != null) {
+        AnthropicSpanRecorder.fail(span, error);
+      } else {
+        AnthropicSpanRecorder.onResult(operation, span, value);
+      }
+    });
+    return pending;
   }
 
   /** Calls the SDK with the span current; a failure ends the span and is rethrown as is. */
@@ -111,13 +103,15 @@ final class TracingProxy implements InvocationHandler {
    * when that cannot be arranged.
    */
   private Object inCallerContext(Context callerContext) {
-    if (completionExecutor == null || !(delegate instanceof MessageServiceAsync)) {
+    if (completionExecutor == null) {
       return delegate;
     }
     try {
+      Method withOptions = delegate.getClass().getMethod("withOptions", Consumer.class);
       Executor inContext = callerContext.wrap(completionExecutor);
-      return ((MessageServiceAsync) delegate).withOptions(b -> b.completionExecutor(inContext));
-    } catch (RuntimeException | LinkageError e) {
+      Consumer<ClientOptions.Builder> options = b -> b.completionExecutor(inContext);
+      return withOptions.invoke(delegate, options);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return delegate;
     }
   }
@@ -158,8 +152,7 @@ final class TracingProxy implements InvocationHandler {
   }
 
   private static boolean isSdkNavigationType(String name) {
-    return (name.startsWith("com.anthropic.client.") || name.startsWith("com.anthropic.services."))
-        && !name.endsWith("$WithRawResponse"); // raw responses are traced in a later step
+    return name.startsWith("com.anthropic.client.") || name.startsWith("com.anthropic.services.");
   }
 
   @Override
