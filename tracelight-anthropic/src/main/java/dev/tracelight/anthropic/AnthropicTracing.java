@@ -29,10 +29,26 @@ public final class AnthropicTracing {
    * @return false, after logging how to proceed, when the JVM does not allow a runtime agent
    */
   public static boolean autolog() {
-    if (!AutologInstaller.install()) {
+    return autolog(AutologOptions.builder().setMaxInlineMediaBytes(MediaRedactor.maxInlineBytes()).build());
+  }
+
+  /**
+   * Autolog with MLflow's switches: {@code disable} turns it off, {@code logTraces(false)} installs
+   * it without recording, {@code silent} keeps set-up quiet; also sets the inline media size.
+   *
+   * @return false when the JVM does not allow a runtime agent (see {@link #autolog()})
+   */
+  public static boolean autolog(AutologOptions options) {
+    Objects.requireNonNull(options, "options");
+    MediaRedactor.setMaxInlineBytes(options.maxInlineMediaBytes());
+    if (options.disable()) {
+      disable();
+      return true;
+    }
+    if (!AutologInstaller.install(options.silent())) {
       return false;
     }
-    AutologHooks.configure(AutologRecorder.INSTANCE, true);
+    AutologHooks.configure(AutologRecorder.INSTANCE, options.logTraces());
     return true;
   }
 

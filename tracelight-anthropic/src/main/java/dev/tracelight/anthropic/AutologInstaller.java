@@ -51,7 +51,7 @@ final class AutologInstaller {
   private AutologInstaller() {}
 
   /** Installs the advice if not done yet; false (after one clear log line) when impossible. */
-  static synchronized boolean install() {
+  static synchronized boolean install(boolean silent) {
     if (installed != null) {
       return installed;
     }
@@ -60,8 +60,8 @@ final class AutologInstaller {
     Optional<Instrumentation> agent = TracelightAgent.instrumentation();
     if (agent.isEmpty()) {
       // TracelightAgent has already logged the warning with the JVM-level remedies.
-      logger.info("Anthropic autolog is off for want of a Java agent; AnthropicTracing.wrap(client)"
-          + " traces a client without one.");
+      logger.log(silent ? Level.FINE : Level.INFO, "Anthropic autolog is off for want of a Java"
+          + " agent; AnthropicTracing.wrap(client) traces a client without one.");
       installed = false;
       return false;
     }
