@@ -27,14 +27,18 @@ final class ApiHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    try {
       RecordedRequest request = read(exchange);
       log.record(request);
       reply(request).write(exchange);
+    } catch (HttpReply.ConnectionCut cut) {
+      // Left open on purpose: the server then drops the connection without ending the body.
+      throw cut;
     } catch (IOException | RuntimeException e) {
       // Usually the client hung up (a timeout test); the exchange is closed either way.
       logger.log(Level.FINE, "fake Anthropic API could not complete a reply", e);
     }
+    exchange.close();
   }
 
   private HttpReply reply(RecordedRequest request) {

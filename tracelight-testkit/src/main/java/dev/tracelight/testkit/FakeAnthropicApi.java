@@ -43,8 +43,18 @@ import java.util.function.Function;
  * <p><b>Validation, as the real API.</b> No {@code x-api-key} and no {@code authorization} header:
  * 401 {@code authentication_error}. No {@code anthropic-version} header, a body that is not a JSON
  * object, or a missing or mistyped {@code model}, {@code max_tokens} (messages only) or
- * {@code messages}: 400 {@code invalid_request_error} naming the problem. Streaming is not
- * supported yet: {@code "stream": true} gets a 400.
+ * {@code messages}: 400 {@code invalid_request_error} naming the problem.
+ *
+ * <p><b>Streaming.</b> A {@code POST /v1/messages} with {@code "stream": true} gets the same
+ * message as a {@code text/event-stream}: {@code message_start} (empty content, full usage but
+ * {@code output_tokens} of at most 1), per block {@code content_block_start},
+ * {@code content_block_delta}s (text, thinking and tool input in chunks, then a thinking block's
+ * {@code signature_delta}; redacted thinking whole in its start) and {@code content_block_stop},
+ * {@code message_delta} (stop reason, final usage), {@code message_stop}, with a {@code ping}
+ * after {@code message_start} and one mid-stream. The SDK's {@code MessageAccumulator} rebuilds
+ * exactly the message the non-streaming call returns. {@link FakeReply#withStreamError},
+ * {@link FakeReply#withStreamCutAfter} and {@link FakeReply#withEventDelay} script failures and
+ * pacing.
  *
  * <p><b>Replies.</b> The oldest {@linkplain #enqueue enqueued} reply, else the
  * {@linkplain #responder responder}'s, else the default: a message whose one text block is

@@ -1,6 +1,7 @@
 package dev.tracelight.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class ReplyRenderer {
       case MESSAGES:
         return renderMessage(reply, body, isBeta(request));
       case COUNT_TOKENS:
-        return renderTokenCount(reply, body);
+        return renderTokenCount(reply, body, isBeta(request));
       default:
         throw new IllegalStateException("no renderer for " + endpoint);
     }
@@ -38,10 +39,10 @@ final class ReplyRenderer {
   }
 
   private static HttpReply renderMessage(FakeReply reply, JsonNode request, boolean beta) {
-    if (request.path("stream").asBoolean(false)) {
-      ApiError unsupported =
-          ApiError.invalidRequest("tracelight-testkit does not stream yet (\"stream\": true)");
-      return error(unsupported, NO_RETRY, Duration.ZERO);
+    boolean streamed = request.path("stream").asBoolean(false);
+    if (!streamed && reply.stream().fails()) {
+      return testkitFailure(
+          "a stream error or cut was scripted for a request without \"stream\": true: " + reply);
     }
     FakeMessage message;
     if (reply.kind() == FakeReply.Kind.DEFAULT) {
@@ -51,11 +52,15 @@ final class ReplyRenderer {
     } else {
       return misfit(reply, Endpoint.MESSAGES);
     }
-    JsonNode json = MessageJson.render(MessageReplies.complete(message, request), beta);
+    ObjectNode json = MessageJson.render(MessageReplies.complete(message, request), beta);
+    if (streamed) {
+      EventStream stream = new EventStream(MessageStream.events(json, beta), reply.stream());
+      return HttpReply.eventStream(stream, Ids.request(), reply.headers(), reply.delay());
+    }
     return ok(json, reply);
   }
 
-  private static HttpReply renderTokenCount(FakeReply reply, JsonNode request) {
+  private static HttpReply renderTokenCount(FakeReply reply, JsonNode request, boolean beta) {
     long inputTokens;
     if (reply.kind() == FakeReply.Kind.DEFAULT) {
       inputTokens = TokenEstimator.inputTokens(request);
@@ -64,7 +69,11 @@ final class ReplyRenderer {
     } else {
       return misfit(reply, Endpoint.COUNT_TOKENS);
     }
-    return ok(Json.object().put("input_tokens", inputTokens), reply);
+    ObjectNode count = Json.object().put("input_tokens", inputTokens);
+    if (beta) {
+      count.putNull("context_management");
+    }
+    return ok(count, reply);
   }
 
   /**
