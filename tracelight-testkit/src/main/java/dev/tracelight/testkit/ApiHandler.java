@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,10 +20,12 @@ final class ApiHandler implements HttpHandler {
 
   private final RequestLog log;
   private final ReplyScript script;
+  private final BatchRoutes batches;
 
-  ApiHandler(RequestLog log, ReplyScript script) {
+  ApiHandler(RequestLog log, ReplyScript script, BatchRoutes batches) {
     this.log = log;
     this.script = script;
+    this.batches = batches;
   }
 
   @Override
@@ -42,9 +45,15 @@ final class ApiHandler implements HttpHandler {
   }
 
   private HttpReply reply(RecordedRequest request) {
-    Optional<Endpoint> endpoint = Endpoint.match(request.path());
-    if (endpoint.isEmpty()) {
+    List<Endpoint> routes = Endpoint.forPath(request.path());
+    if (routes.isEmpty()) {
       return ReplyRenderer.error(ApiError.create(404, "not_found_error", "Not Found"));
+    }
+    Optional<Endpoint> endpoint =
+        routes.stream().filter(route -> route.method().equals(request.method())).findFirst();
+    if (endpoint.isEmpty()) {
+      return ReplyRenderer.error(
+          ApiError.create(405, "invalid_request_error", "Method Not Allowed"));
     }
     Optional<ApiError> invalid = RequestValidator.check(request, endpoint.get());
     if (invalid.isPresent()) {
@@ -57,7 +66,7 @@ final class ApiHandler implements HttpHandler {
       logger.log(Level.WARNING, "the fake Anthropic API's responder failed", e);
       return ReplyRenderer.testkitFailure("the responder failed: " + e);
     }
-    return ReplyRenderer.render(reply, endpoint.get(), request);
+    return ReplyRenderer.render(reply, endpoint.get(), request, batches);
   }
 
   private static RecordedRequest read(HttpExchange exchange) throws IOException {

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the fake answers to one request: a message, an API error, a token count, or the default
- * reply. Immutable; {@link #delayedBy}, {@link #withHeader} and the {@code with...} stream options
- * return modified copies.
+ * What the fake answers to one request: a message, an API error, a token count, a batch, or the
+ * default reply. Immutable; {@link #delayedBy}, {@link #withHeader} and the {@code with...}
+ * options return modified copies.
  *
  * <p>Every reply carries a fresh {@code request-id: req_01...} header; an error body repeats that
  * id as {@code request_id}.
@@ -34,31 +34,38 @@ public final class FakeReply {
     DEFAULT,
     MESSAGE,
     ERROR,
-    TOKEN_COUNT
+    TOKEN_COUNT,
+    BATCH
   }
 
   /** How long {@link #timeout()} holds its reply: far beyond any client timeout in a test. */
   static final Duration NEVER = Duration.ofDays(1);
 
-  private static final FakeReply DEFAULT = new FakeReply(Kind.DEFAULT, null, null, 0);
+  private static final FakeReply DEFAULT = new FakeReply(Kind.DEFAULT, null, null, null, 0);
 
   private final Kind kind;
   @Nullable private final FakeMessage message;
   @Nullable private final ApiError error;
+  @Nullable private final FakeBatch batch;
   private final long inputTokens;
   private final Duration delay;
   private final Map<String, String> headers;
   private final StreamScript stream;
 
   private FakeReply(
-      Kind kind, @Nullable FakeMessage message, @Nullable ApiError error, long inputTokens) {
-    this(kind, message, error, inputTokens, Duration.ZERO, Map.of(), StreamScript.NONE);
+      Kind kind,
+      @Nullable FakeMessage message,
+      @Nullable ApiError error,
+      @Nullable FakeBatch batch,
+      long inputTokens) {
+    this(kind, message, error, batch, inputTokens, Duration.ZERO, Map.of(), StreamScript.NONE);
   }
 
   private FakeReply(
       Kind kind,
       @Nullable FakeMessage message,
       @Nullable ApiError error,
+      @Nullable FakeBatch batch,
       long inputTokens,
       Duration delay,
       Map<String, String> headers,
@@ -66,6 +73,7 @@ public final class FakeReply {
     this.kind = kind;
     this.message = message;
     this.error = error;
+    this.batch = batch;
     this.inputTokens = inputTokens;
     this.delay = delay;
     this.headers = headers;
@@ -74,7 +82,7 @@ public final class FakeReply {
 
   /** Answers with {@code message}: a Message body, or its event stream for a streamed request. */
   public static FakeReply message(FakeMessage message) {
-    return new FakeReply(Kind.MESSAGE, requireNonNull(message, "message"), null, 0);
+    return new FakeReply(Kind.MESSAGE, requireNonNull(message, "message"), null, null, 0);
   }
 
   /** Answers with an assistant message holding one text block. */
@@ -95,7 +103,7 @@ public final class FakeReply {
    * @param errorType the API error type, e.g. {@code invalid_request_error}
    */
   public static FakeReply error(int status, String errorType, String message) {
-    return new FakeReply(Kind.ERROR, null, ApiError.create(status, errorType, message), 0);
+    return new FakeReply(Kind.ERROR, null, ApiError.create(status, errorType, message), null, 0);
   }
 
   /** Like {@link #error(int, String, String)} with the API's usual error type for the status. */
@@ -118,7 +126,15 @@ public final class FakeReply {
     if (inputTokens < 0) {
       throw new IllegalArgumentException("inputTokens must not be negative: " + inputTokens);
     }
-    return new FakeReply(Kind.TOKEN_COUNT, null, null, inputTokens);
+    return new FakeReply(Kind.TOKEN_COUNT, null, null, null, inputTokens);
+  }
+
+  /**
+   * Answers {@code POST /v1/messages/batches} by creating a batch whose requests turn out as
+   * {@code batch} scripts. Without it, a batch's requests all succeed with the default echo.
+   */
+  public static FakeReply batch(FakeBatch batch) {
+    return new FakeReply(Kind.BATCH, null, null, requireNonNull(batch, "batch"), 0);
   }
 
   /**
@@ -154,7 +170,7 @@ public final class FakeReply {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
-    return new FakeReply(kind, message, error, inputTokens, delay, headers, stream);
+    return new FakeReply(kind, message, error, batch, inputTokens, delay, headers, stream);
   }
 
   /** A copy with an extra response header, e.g. {@code retry-after-ms}, {@code x-should-retry}. */
@@ -163,7 +179,7 @@ public final class FakeReply {
     requireNonNull(value, "value");
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name.toLowerCase(Locale.ROOT), value);
-    return new FakeReply(kind, message, error, inputTokens, delay, Map.copyOf(copy), stream);
+    return new FakeReply(kind, message, error, batch, inputTokens, delay, Map.copyOf(copy), stream);
   }
 
   /**
@@ -231,6 +247,10 @@ public final class FakeReply {
     return inputTokens;
   }
 
+  FakeBatch batch() {
+    return requireNonNull(batch, "not a batch reply");
+  }
+
   StreamScript stream() {
     return stream;
   }
@@ -243,12 +263,12 @@ public final class FakeReply {
   }
 
   private FakeReply withStream(StreamScript stream) {
-    return new FakeReply(kind, message, error, inputTokens, delay, headers, stream);
+    return new FakeReply(kind, message, error, batch, inputTokens, delay, headers, stream);
   }
 
   @Override
   public String toString() {
-    String body = message != null ? message.toString() : error != null ? error.toString() : "";
+    Object body = message != null ? message : error != null ? error : batch != null ? batch : "";
     String streamed = stream == StreamScript.NONE ? "" : ", " + stream;
     return "FakeReply{" + kind + " " + body + ", delay=" + delay + ", headers=" + headers
         + streamed + "}";

@@ -14,9 +14,13 @@ final class ReplyRenderer {
 
   private ReplyRenderer() {}
 
-  static HttpReply render(FakeReply reply, Endpoint endpoint, RecordedRequest request) {
+  static HttpReply render(
+      FakeReply reply, Endpoint endpoint, RecordedRequest request, BatchRoutes batches) {
     if (reply.kind() == FakeReply.Kind.ERROR) {
       return error(reply.error(), reply.headers(), reply.delay());
+    }
+    if (endpoint.isBatch()) {
+      return batches.render(reply, endpoint, request);
     }
     JsonNode body = request.jsonView();
     switch (endpoint) {
@@ -80,7 +84,7 @@ final class ReplyRenderer {
    * The Java SDK's beta services call the same paths as GA, so only an {@code anthropic-beta}
    * header tells them apart; some other SDKs mark beta calls with {@code ?beta=true}.
    */
-  private static boolean isBeta(RecordedRequest request) {
+  static boolean isBeta(RecordedRequest request) {
     return request.header("anthropic-beta").isPresent()
         || Arrays.asList(request.query().split("&")).contains("beta=true");
   }
@@ -90,8 +94,8 @@ final class ReplyRenderer {
   }
 
   // A script that does not fit the call is a bug in the test: answer loudly, not plausibly.
-  private static HttpReply misfit(FakeReply reply, Endpoint endpoint) {
-    return testkitFailure("the scripted reply does not fit POST " + endpoint.path() + ": " + reply);
+  static HttpReply misfit(FakeReply reply, Endpoint endpoint) {
+    return testkitFailure("the scripted reply does not fit " + endpoint + ": " + reply);
   }
 
   /** A 500 that names a mistake in the test's script or responder, and is never retried. */
