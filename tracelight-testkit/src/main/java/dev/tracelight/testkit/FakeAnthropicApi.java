@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -35,24 +36,48 @@ import java.util.function.Function;
  * {@code ANTHROPIC_API_KEY} (any value), or, inside one JVM, the system properties
  * {@code anthropic.baseUrl} and {@code anthropic.apiKey}, which the SDK reads first.
  *
- * <p><b>Routes.</b> {@code POST /v1/messages} and {@code POST /v1/messages/count_tokens}; the
- * SDK's beta client calls the same routes, and a request with an {@code anthropic-beta} header
- * also gets the fields only {@code BetaMessage} declares. Anything else is a 404
- * {@code not_found_error}.
+ * <p><b>Routes.</b> {@code POST /v1/messages}, {@code POST /v1/messages/count_tokens} and the
+ * Message Batches routes under {@code /v1/messages/batches} (create, list, retrieve, cancel,
+ * delete, results). The SDK's beta services call the same paths without any query parameter; only
+ * an {@code anthropic-beta} header, which the SDK sends when the params name betas, marks a beta
+ * call, and such a call also gets the fields only the beta models ({@code BetaMessage}, beta
+ * stream events, {@code BetaMessageTokensCount}) declare. An unknown path is a 404
+ * {@code not_found_error}, a known path with another method a 405.
  *
  * <p><b>Validation, as the real API.</b> No {@code x-api-key} and no {@code authorization} header:
  * 401 {@code authentication_error}. No {@code anthropic-version} header, a body that is not a JSON
  * object, or a missing or mistyped {@code model}, {@code max_tokens} (messages only) or
- * {@code messages}: 400 {@code invalid_request_error} naming the problem. Streaming is not
- * supported yet: {@code "stream": true} gets a 400.
+ * {@code messages}: 400 {@code invalid_request_error} naming the problem. A batch needs a
+ * non-empty {@code requests} list of unique {@code custom_id}s and valid message {@code params}.
  *
- * <p><b>Replies.</b> The oldest {@linkplain #enqueue enqueued} reply, else the
- * {@linkplain #responder responder}'s, else the default: a message whose one text block is
+ * <p><b>Batches.</b> Create answers {@code in_progress}; the first retrieve (or a later one, see
+ * {@link FakeBatch#retrievesBeforeEnded()}) ends it, and its results, JSON Lines, are what
+ * {@code POST /v1/messages} would have answered each request (default echo, in the {@code batch}
+ * service tier) unless {@link FakeReply#batch} scripts them. Cancel makes a batch
+ * {@code canceling}, and the next retrieve ends it with every request canceled. Only an ended
+ * batch can be deleted or give results (else 400); an unknown id is a 404. Listing is newest
+ * first, with {@code limit} (1 to 1000, default 20), {@code after_id} and {@code before_id}.
+ *
+ * <p><b>Streaming.</b> A {@code POST /v1/messages} with {@code "stream": true} gets the same
+ * message as a {@code text/event-stream}: {@code message_start} (empty content, full usage but
+ * {@code output_tokens} of at most 1), per block {@code content_block_start},
+ * {@code content_block_delta}s (text, thinking and tool input in chunks, then a thinking block's
+ * {@code signature_delta}; redacted thinking whole in its start) and {@code content_block_stop},
+ * {@code message_delta} (stop reason, final usage), {@code message_stop}, with a {@code ping}
+ * after {@code message_start} and one mid-stream. The SDK's {@code MessageAccumulator} rebuilds
+ * exactly the message the non-streaming call returns. {@link FakeReply#withStreamError},
+ * {@link FakeReply#withStreamCutAfter} and {@link FakeReply#withEventDelay} script failures and
+ * pacing.
+ *
+ * <p><b>Replies.</b> Every valid request, on any route, takes one reply: the oldest
+ * {@linkplain #enqueue enqueued} reply, else the {@linkplain #responder responder}'s, else the
+ * default: a message whose one text block is
  * {@code "Hello! You said: <text of the last user message>"}, with the request's model,
  * {@code stop_reason: end_turn} (or {@code max_tokens} when cut at {@code max_tokens}), and usage
  * estimated at one token per started four characters, at least one: input over the text of
  * {@code system} and all messages, output over the reply text. count_tokens answers the same
- * input estimate.
+ * input estimate. A reply that does not fit its route (a message for a batch route, a token count
+ * for messages, ...) is answered with a 500 naming the mistake; an error reply fits every route.
  *
  * <p>Thread-safe: requests are served concurrently, and scripting may happen from any thread.
  */
@@ -67,6 +92,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
   private final ExecutorService executor;
   private final RequestLog log = new RequestLog();
   private final ReplyScript script = new ReplyScript();
+  private final BatchStore batches = new BatchStore();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FakeAnthropicApi(HttpServer server, ExecutorService executor) {
@@ -96,7 +122,8 @@ public final class FakeAnthropicApi implements AutoCloseable {
     }
     ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads());
     FakeAnthropicApi fake = new FakeAnthropicApi(server, executor);
-    server.createContext("/", new ApiHandler(fake.log, fake.script));
+    BatchRoutes batchRoutes = new BatchRoutes(fake.batches, fake.baseUrl(), Clock.systemUTC());
+    server.createContext("/", new ApiHandler(fake.log, fake.script, batchRoutes));
     server.setExecutor(executor);
     server.start();
     return fake;
@@ -161,10 +188,11 @@ public final class FakeAnthropicApi implements AutoCloseable {
     return log.last();
   }
 
-  /** Forgets recorded requests, queued replies and the responder. */
+  /** Forgets recorded requests, queued replies, the responder and every message batch. */
   public void reset() {
     script.reset();
     log.clear();
+    batches.clear();
   }
 
   /** Stops serving at once; replies still being delayed are dropped. Idempotent. */

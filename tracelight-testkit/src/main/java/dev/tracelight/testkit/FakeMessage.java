@@ -154,6 +154,10 @@ public final class FakeMessage {
       return addContent(FakeContentBlock.thinking(thinking, signature));
     }
 
+    public Builder addRedactedThinking(String data) {
+      return addContent(FakeContentBlock.redactedThinking(data));
+    }
+
     /** Any wire stop reason; the SDK maps unknown ones to an open enum value. */
     public Builder setStopReason(String stopReason) {
       this.stopReason = requireNonNull(stopReason, "stopReason");

@@ -19,6 +19,10 @@ final class Ids {
     return random("msg_01");
   }
 
+  static String messageBatch() {
+    return random("msgbatch_01");
+  }
+
   static String request() {
     return random("req_01");
   }

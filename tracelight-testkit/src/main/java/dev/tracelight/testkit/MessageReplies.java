@@ -35,6 +35,11 @@ final class MessageReplies {
 
   /** Fills in what the script left open, from the request this message answers. */
   static FakeMessage complete(FakeMessage message, JsonNode request) {
+    return complete(message, request, "standard");
+  }
+
+  /** Like {@link #complete(FakeMessage, JsonNode)}, estimating usage in {@code serviceTier}. */
+  static FakeMessage complete(FakeMessage message, JsonNode request, String serviceTier) {
     FakeMessage.Builder completed = message.toBuilder();
     if (message.id().isEmpty()) {
       completed.setId(Ids.message());
@@ -43,13 +48,15 @@ final class MessageReplies {
       completed.setModel(request.path("model").asText("claude-fake"));
     }
     if (message.usage().isEmpty()) {
-      completed.setUsage(estimateUsage(message, request));
+      completed.setUsage(estimateUsage(message, request, serviceTier));
     }
     return completed.build();
   }
 
-  private static FakeUsage estimateUsage(FakeMessage message, JsonNode request) {
+  private static FakeUsage estimateUsage(
+      FakeMessage message, JsonNode request, String serviceTier) {
     return FakeUsage.builder()
+        .setServiceTier(serviceTier)
         .setInputTokens(TokenEstimator.inputTokens(request))
         .setOutputTokens(TokenEstimator.outputTokens(message.content()))
         .setThinkingTokens(TokenEstimator.thinkingTokens(message.content()))

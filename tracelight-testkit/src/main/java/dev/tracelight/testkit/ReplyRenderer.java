@@ -1,6 +1,7 @@
 package dev.tracelight.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -13,16 +14,20 @@ final class ReplyRenderer {
 
   private ReplyRenderer() {}
 
-  static HttpReply render(FakeReply reply, Endpoint endpoint, RecordedRequest request) {
+  static HttpReply render(
+      FakeReply reply, Endpoint endpoint, RecordedRequest request, BatchRoutes batches) {
     if (reply.kind() == FakeReply.Kind.ERROR) {
       return error(reply.error(), reply.headers(), reply.delay());
+    }
+    if (endpoint.isBatch()) {
+      return batches.render(reply, endpoint, request);
     }
     JsonNode body = request.jsonView();
     switch (endpoint) {
       case MESSAGES:
         return renderMessage(reply, body, isBeta(request));
       case COUNT_TOKENS:
-        return renderTokenCount(reply, body);
+        return renderTokenCount(reply, body, isBeta(request));
       default:
         throw new IllegalStateException("no renderer for " + endpoint);
     }
@@ -38,10 +43,10 @@ final class ReplyRenderer {
   }
 
   private static HttpReply renderMessage(FakeReply reply, JsonNode request, boolean beta) {
-    if (request.path("stream").asBoolean(false)) {
-      ApiError unsupported =
-          ApiError.invalidRequest("tracelight-testkit does not stream yet (\"stream\": true)");
-      return error(unsupported, NO_RETRY, Duration.ZERO);
+    boolean streamed = request.path("stream").asBoolean(false);
+    if (!streamed && reply.stream().fails()) {
+      return testkitFailure(
+          "a stream error or cut was scripted for a request without \"stream\": true: " + reply);
     }
     FakeMessage message;
     if (reply.kind() == FakeReply.Kind.DEFAULT) {
@@ -51,11 +56,15 @@ final class ReplyRenderer {
     } else {
       return misfit(reply, Endpoint.MESSAGES);
     }
-    JsonNode json = MessageJson.render(MessageReplies.complete(message, request), beta);
+    ObjectNode json = MessageJson.render(MessageReplies.complete(message, request), beta);
+    if (streamed) {
+      EventStream stream = new EventStream(MessageStream.events(json, beta), reply.stream());
+      return HttpReply.eventStream(stream, Ids.request(), reply.headers(), reply.delay());
+    }
     return ok(json, reply);
   }
 
-  private static HttpReply renderTokenCount(FakeReply reply, JsonNode request) {
+  private static HttpReply renderTokenCount(FakeReply reply, JsonNode request, boolean beta) {
     long inputTokens;
     if (reply.kind() == FakeReply.Kind.DEFAULT) {
       inputTokens = TokenEstimator.inputTokens(request);
@@ -64,14 +73,18 @@ final class ReplyRenderer {
     } else {
       return misfit(reply, Endpoint.COUNT_TOKENS);
     }
-    return ok(Json.object().put("input_tokens", inputTokens), reply);
+    ObjectNode count = Json.object().put("input_tokens", inputTokens);
+    if (beta) {
+      count.putNull("context_management");
+    }
+    return ok(count, reply);
   }
 
   /**
    * The Java SDK's beta services call the same paths as GA, so only an {@code anthropic-beta}
    * header tells them apart; some other SDKs mark beta calls with {@code ?beta=true}.
    */
-  private static boolean isBeta(RecordedRequest request) {
+  static boolean isBeta(RecordedRequest request) {
     return request.header("anthropic-beta").isPresent()
         || Arrays.asList(request.query().split("&")).contains("beta=true");
   }
@@ -81,8 +94,8 @@ final class ReplyRenderer {
   }
 
   // A script that does not fit the call is a bug in the test: answer loudly, not plausibly.
-  private static HttpReply misfit(FakeReply reply, Endpoint endpoint) {
-    return testkitFailure("the scripted reply does not fit POST " + endpoint.path() + ": " + reply);
+  static HttpReply misfit(FakeReply reply, Endpoint endpoint) {
+    return testkitFailure("the scripted reply does not fit " + endpoint + ": " + reply);
   }
 
   /** A 500 that names a mistake in the test's script or responder, and is never retried. */

@@ -5,6 +5,7 @@ import com.anthropic.client.AnthropicClientAsync;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClientAsync;
 import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.batches.BatchCreateParams;
 
 /** Real SDK clients pointed at a fake, configured the way the testkit's users should. */
 final class SdkClients {
@@ -31,6 +32,24 @@ final class SdkClients {
         .apiKey("sk-test")
         .maxRetries(0)
         .build();
+  }
+
+  /** A batch with one request per custom id, each asking "Question <custom id>". */
+  static BatchCreateParams batchOf(String... customIds) {
+    BatchCreateParams.Builder batch = BatchCreateParams.builder();
+    for (String customId : customIds) {
+      batch.addRequest(
+          BatchCreateParams.Request.builder()
+              .customId(customId)
+              .params(
+                  BatchCreateParams.Request.Params.builder()
+                      .model(MODEL)
+                      .maxTokens(64)
+                      .addUserMessage("Question " + customId)
+                      .build())
+              .build());
+    }
+    return batch.build();
   }
 
   static MessageCreateParams hello() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The SDK's other ways in: async, count_tokens, beta, fromEnv, timeouts and streaming. */
+/** The SDK's other ways in: async, count_tokens, beta, fromEnv and timeouts. */
 class SdkEntryPointsTest {
 
   private FakeAnthropicApi fake;
@@ -141,20 +141,6 @@ class SdkEntryPointsTest {
       Throwable failure = catchThrowable(() -> client.messages().create(SdkClients.hello()));
 
       assertThat(failure).isInstanceOf(AnthropicIoException.class);
-    } finally {
-      client.close();
-    }
-  }
-
-  @Test
-  void streaming_isRejectedClearlyUntilSupported() {
-    AnthropicClient client = SdkClients.blocking(fake);
-    try {
-      Throwable failure =
-          catchThrowable(
-              () -> client.messages().createStreaming(SdkClients.hello()).stream().count());
-
-      assertThat(failure).isInstanceOf(BadRequestException.class).hasMessageContaining("stream");
     } finally {
       client.close();
     }

@@ -93,14 +93,14 @@ class WireFormatTest {
     return RawHttp.json(response);
   }
 
-  private static Set<String> fieldNames(JsonNode node) {
+  static Set<String> fieldNames(JsonNode node) {
     Set<String> names = new TreeSet<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }
 
   /** The wire names of a Stainless model: its {@code _x()} accessors carry @JsonProperty("x"). */
-  private static Set<String> sdkFields(Class<?> model) {
+  static Set<String> sdkFields(Class<?> model) {
     Set<String> names = new TreeSet<>();
     for (Method method : model.getMethods()) {
       JsonProperty property = method.getAnnotation(JsonProperty.class);
