@@ -126,13 +126,14 @@ final class BatchRoutes {
       return invalid("limit: Input should be between 1 and " + MAX_LIMIT, reply);
     }
     BatchStore.Page page = store.page(limit, afterId.orElse(null), beforeId.orElse(null));
+    List<StoredBatch> batches = page.data();
     ArrayNode data = Json.MAPPER.createArrayNode();
-    page.data.forEach(batch -> data.add(batch.toJson(baseUrl)));
+    batches.forEach(batch -> data.add(batch.toJson(baseUrl)));
     ObjectNode json = Json.object();
     json.set("data", data);
-    json.put("has_more", page.hasMore);
-    json.put("first_id", page.data.isEmpty() ? null : page.data.get(0).id());
-    json.put("last_id", page.data.isEmpty() ? null : page.data.get(page.data.size() - 1).id());
+    json.put("has_more", page.hasMore());
+    json.put("first_id", batches.isEmpty() ? null : batches.get(0).id());
+    json.put("last_id", batches.isEmpty() ? null : batches.get(batches.size() - 1).id());
     return ok(json, reply);
   }
 

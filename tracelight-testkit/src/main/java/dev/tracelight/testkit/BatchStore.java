@@ -15,12 +15,20 @@ final class BatchStore {
 
   /** One page of a listing. */
   static final class Page {
-    final List<StoredBatch> data;
-    final boolean hasMore;
+    private final List<StoredBatch> data;
+    private final boolean hasMore;
 
     Page(List<StoredBatch> data, boolean hasMore) {
       this.data = List.copyOf(data);
       this.hasMore = hasMore;
+    }
+
+    List<StoredBatch> data() {
+      return data;
+    }
+
+    boolean hasMore() {
+      return hasMore;
     }
   }
 

@@ -50,6 +50,32 @@ class StreamingSdkTest {
   }
 
   @Test
+  void createStreaming_textWithCitations_sendsCitationsDeltasAndAccumulatesThem()
+      throws Exception {
+    FakeContentBlock cited =
+        FakeContentBlock.ofJson(
+            "{\"type\":\"text\",\"text\":\"The grass is green.\",\"citations\":[{"
+                + "\"type\":\"char_location\",\"cited_text\":\"The grass is green.\","
+                + "\"document_index\":0,\"document_title\":\"Facts\",\"file_id\":null,"
+                + "\"start_char_index\":0,\"end_char_index\":19}]}");
+    FakeMessage scripted = FakeMessage.builder().setId("msg_01Cited").addContent(cited).build();
+    fake.enqueue(FakeReply.message(scripted), FakeReply.message(scripted));
+
+    Message created = client.messages().create(SdkClients.hello());
+    List<RawMessageStreamEvent> events = events(SdkClients.hello());
+    MessageAccumulator accumulator = MessageAccumulator.create();
+    events.forEach(accumulator::accumulate);
+
+    assertThat(events)
+        .filteredOn(RawMessageStreamEvent::isContentBlockDelta)
+        .filteredOn(event -> event.asContentBlockDelta().delta().isCitations())
+        .hasSize(1);
+    assertThat(json(accumulator.message())).isEqualTo(json(created));
+    assertThat(accumulator.message().content().get(0).asText().citations().orElseThrow())
+        .hasSize(1);
+  }
+
+  @Test
   void createStreaming_defaultReply_accumulatesTheEcho() throws Exception {
     Message accumulated = accumulate(SdkClients.ask("Tell me a story about a fox"));
 
