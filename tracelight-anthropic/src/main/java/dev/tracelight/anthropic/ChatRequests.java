@@ -1,5 +1,6 @@
 package dev.tracelight.anthropic;
 
+import com.anthropic.core.JsonField;
 import com.anthropic.core.JsonValue;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -38,8 +39,8 @@ final class ChatRequests {
     } else if (params instanceof com.anthropic.models.beta.messages.MessageCreateParams) {
       com.anthropic.models.beta.messages.MessageCreateParams p =
           (com.anthropic.models.beta.messages.MessageCreateParams) params;
-      chat(span, mapper, p._body(), p.model().asString(), p.maxTokens(), p._additionalBodyProperties(), p._tools());
       p.betas().ifPresent(b -> span.setAttribute("anthropic.betas", asStrings(b)));
+      chat(span, mapper, p._body(), p.model().asString(), p.maxTokens(), p._additionalBodyProperties(), p._tools());
     } else if (params instanceof MessageCountTokensParams) {
       MessageCountTokensParams p = (MessageCountTokensParams) params;
       chat(span, mapper, p._body(), p.model().asString(), null, Map.of(), p._tools());
@@ -71,7 +72,7 @@ final class ChatRequests {
       String model,
       Long maxTokens,
       Map<String, JsonValue> extra,
-      Object tools) {
+      JsonField<?> tools) {
     span.setInputsJson(MediaRedactor.redact(Json.write(mapper, body)));
     span.setAttribute(SpanAttributeKey.MODEL, model);
     span.setAttribute("gen_ai.request.model", model);
@@ -85,9 +86,11 @@ final class ChatRequests {
         span.setAttributeJson("gen_ai.request." + name, Json.write(mapper, value));
       }
     }
-    List<Map<String, Object>> chatTools = chatTools(mapper.valueToTree(tools));
-    if (!chatTools.isEmpty()) {
-      span.setAttribute(SpanAttributeKey.CHAT_TOOLS, chatTools);
+    if (!tools.isMissing() && !tools.isNull()) {
+      List<Map<String, Object>> chatTools = chatTools(mapper.valueToTree(tools));
+      if (!chatTools.isEmpty()) {
+        span.setAttribute(SpanAttributeKey.CHAT_TOOLS, chatTools);
+      }
     }
   }
 
@@ -139,11 +142,10 @@ final class ChatRequests {
     }
   }
 
-  private static List<String> asStrings(List<?> values) {
+  private static List<String> asStrings(List<com.anthropic.models.beta.AnthropicBeta> values) {
     List<String> out = new ArrayList<>(values.size());
-    for (Object v : values) {
-      Object s = call(v, "asString");
-      out.add(s != null ? s.toString() : String.valueOf(v));
+    for (com.anthropic.models.beta.AnthropicBeta v : values) {
+      out.add(v.asString());
     }
     return out;
   }

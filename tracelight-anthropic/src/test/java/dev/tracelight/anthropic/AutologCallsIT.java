@@ -78,4 +78,12 @@ class AutologCallsIT implements CallsFixture {
       return AutologCallsIT.this;
     }
   }
+
+  @Nested
+  class Beta extends BetaKit {
+    @Override
+    CallsFixture fixture() {
+      return AutologCallsIT.this;
+    }
+  }
 }

@@ -77,4 +77,12 @@ class WrapCallsIT implements CallsFixture {
       return WrapCallsIT.this;
     }
   }
+
+  @Nested
+  class Beta extends BetaKit {
+    @Override
+    CallsFixture fixture() {
+      return WrapCallsIT.this;
+    }
+  }
 }
