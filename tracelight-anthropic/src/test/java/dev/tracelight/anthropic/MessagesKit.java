@@ -75,6 +75,24 @@ abstract class MessagesKit {
   }
 
   @Test
+  void apiKeyAndAuthorizationHeaders_neverReachTheTrace() throws Exception {
+    Trace trace = traceOf(() -> fixture().client()
+        .withOptions(b -> b.putHeader("x-api-key", "sk-ant-HEADER-SECRET-1")
+            .putHeader("authorization", "Bearer sk-ant-HEADER-SECRET-2"))
+        .messages().create(AnthropicFixtures.hello()));
+
+    var request = fixture().api().lastRequest();
+    assertThat(request.header("x-api-key")).contains("sk-ant-HEADER-SECRET-1");
+    assertThat(request.header("authorization")).contains("Bearer sk-ant-HEADER-SECRET-2");
+    String everything = trace.info().toString() + trace.info().traceMetadata() + trace.info().tags()
+        + trace.info().requestPreview() + trace.info().responsePreview();
+    for (Span span : trace.data().spans()) {
+      everything += span.attributes().toString() + span.events();
+    }
+    assertThat(everything).doesNotContain("HEADER-SECRET").doesNotContain(AnthropicFixtures.API_KEY);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void toolResults_areInTheInputs() throws Exception {
     MessageCreateParams params = AnthropicFixtures.hello().toBuilder()
