@@ -57,6 +57,18 @@ final class ServerRest {
     return post("/api/3.0/mlflow/traces/search", body).path("traces").size();
   }
 
+  /** The id of the experiment named {@code name}. */
+  String experimentId(String name) throws IOException, InterruptedException {
+    String query = "?experiment_name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    return get("/api/2.0/mlflow/experiments/get-by-name" + query)
+        .path("experiment").path("experiment_id").asText();
+  }
+
+  /** The experiment a trace info (GetTraceInfoV3's {@code trace_info}) belongs to. */
+  static String experimentOf(JsonNode traceInfo) {
+    return traceInfo.path("trace_location").path("mlflow_experiment").path("experiment_id").asText();
+  }
+
   /** The attribute's JSON text, from the OTLP-style attribute list of a span. */
   static String attribute(JsonNode span, String key) {
     for (JsonNode kv : span.path("attributes")) {
