@@ -99,7 +99,10 @@ public final class ResultsTable {
         row.samples += count;
         row.forkMedians.add(median(histogram, count));
       }
-      JsonNode alloc = result.path("secondaryMetrics").path("·gc.alloc.rate.norm");
+      JsonNode secondary = result.path("secondaryMetrics");
+      // JMH 1.37 names it "gc.alloc.rate.norm"; older versions put a "·" in front.
+      JsonNode alloc = secondary.has("gc.alloc.rate.norm")
+          ? secondary.get("gc.alloc.rate.norm") : secondary.path("·gc.alloc.rate.norm");
       if (!alloc.isMissingNode()) {
         row.allocBytes = alloc.path("score").asDouble();
       }
