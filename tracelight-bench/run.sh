@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the latency Tracelight adds to Anthropic SDK calls (see docs/benchmarks.md).
-#   tracelight-bench/run.sh                     the full measurement (~5.5 minutes on 2 cores)
+#   tracelight-bench/run.sh                     the full measurement (~6 minutes on 2 cores, build included)
 #   tracelight-bench/run.sh MessagesCreate      only the benchmarks whose name matches, same rounds
 #   tracelight-bench/run.sh MessagesCreate -prof gc    extra options go straight to JMH
 #   ROUNDS=1 tracelight-bench/run.sh ...        fewer rounds, for a quick look
