@@ -1,6 +1,5 @@
 package dev.tracelight.tracing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ final class TraceFactory {
       Span span = spans.get(i);
       long size = 200 + span.name().length();
       for (Map.Entry<String, String> e : span.attributesJson().entrySet()) {
-        size += e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length + 6;
+        size += e.getKey().length() + utf8Length(e.getValue()) + 6;
       }
       sizes[i] = size;
       total += size;
@@ -94,6 +93,26 @@ final class TraceFactory {
     stats.put("p50", percentile(sizes, 50));
     stats.put("p75", percentile(sizes, 75));
     return stats;
+  }
+
+  /** UTF-8 size of a string without encoding it. */
+  static long utf8Length(String s) {
+    long bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private static long percentile(long[] sorted, int p) {

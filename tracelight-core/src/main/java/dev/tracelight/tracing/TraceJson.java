@@ -31,6 +31,14 @@ final class TraceJson {
    * {@code toString()}, because tracing must not fail the traced code.
    */
   static String encode(@Nullable Object value) {
+    // Fast paths for the common attribute values, without a Jackson generator per call.
+    if (value instanceof String) {
+      return quote((String) value);
+    }
+    if (value == null || value instanceof Boolean || value instanceof Long
+        || value instanceof Integer || value instanceof Short) {
+      return String.valueOf(value);
+    }
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException | RuntimeException e) {
@@ -41,11 +49,34 @@ final class TraceJson {
 
   /** A JSON string literal of {@code text}. */
   static String quote(String text) {
-    try {
-      return MAPPER.writeValueAsString(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e); // a String always serializes
+    StringBuilder out = new StringBuilder(text.length() + 8).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
+        default:
+          if (c < 0x20) {
+            out.append(String.format("\\u%04X", (int) c));
+          } else {
+            out.append(c);
+          }
+      }
     }
+    return out.append('"').toString();
   }
 
   /** Decodes JSON text; text that is not valid JSON comes back unchanged, as MLflow reads it. */
@@ -74,13 +105,22 @@ final class TraceJson {
    * is harmless: readers fall back to the raw string for text that does not parse.
    */
   static boolean looksLikeJson(String text) {
-    if (text.length() < 64) {
-      return isJson(text);
-    }
     String t = text.strip();
+    if (t.isEmpty()) {
+      return false;
+    }
     char first = t.charAt(0);
     char last = t.charAt(t.length() - 1);
-    return (first == '{' && last == '}') || (first == '[' && last == ']') || (first == '"' && last == '"');
+    if ((first == '{' && last == '}') || (first == '[' && last == ']')) {
+      return true;
+    }
+    if (first == '"') {
+      return t.length() > 1 && last == '"' && t.charAt(t.length() - 2) != '\\' || isJson(t);
+    }
+    if (t.equals("true") || t.equals("false") || t.equals("null")) {
+      return true;
+    }
+    return (first == '-' || Character.isDigit(first)) && t.length() < 64 && isJson(t);
   }
 
   static JsonNode parse(String json) throws JsonProcessingException {

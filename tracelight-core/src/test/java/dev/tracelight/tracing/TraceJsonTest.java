@@ -30,6 +30,33 @@ class TraceJsonTest {
   }
 
   @Test
+  void quote_escapesLikeJackson() throws Exception {
+    for (String text : List.of("plain", "quote \" and \\ backslash", "line\nbreak\ttab\r",
+        "control \u0001\u001f", "unicode é 日本 😀", "")) {
+      assertThat(TraceJson.quote(text)).isEqualTo(TraceJson.MAPPER.writeValueAsString(text));
+      assertThat(TraceJson.decodeAttribute(TraceJson.quote(text))).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void utf8Length_countsBytesWithoutEncoding() {
+    for (String text : List.of("ascii", "é", "日本", "😀", "mixed é 日 😀 a", "")) {
+      assertThat(TraceFactory.utf8Length(text))
+          .isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+  }
+
+  @Test
+  void looksLikeJson_acceptsEncodedValues_andRejectsPlainText() {
+    assertThat(TraceJson.looksLikeJson("\"CHAT_MODEL\"")).isTrue();
+    assertThat(TraceJson.looksLikeJson("true")).isTrue();
+    assertThat(TraceJson.looksLikeJson("-12.5")).isTrue();
+    assertThat(TraceJson.looksLikeJson("12 apples")).isFalse();
+    assertThat(TraceJson.looksLikeJson("\"unterminated \\\"")).isFalse();
+    assertThat(TraceJson.looksLikeJson("CHAT_MODEL")).isFalse();
+  }
+
+  @Test
   void encode_neverThrows() {
     Object cyclic = new Object() {
       @SuppressWarnings("unused")
