@@ -50,12 +50,14 @@ final class ChatRequests {
       chat(span, mapper, p._body(), p.model().asString(), null, Map.of(), p._tools());
     } else if (params instanceof BatchCreateParams) {
       BatchCreateParams p = (BatchCreateParams) params;
-      span.setInputsJson(MediaRedactor.redact(Json.write(mapper, p._body())));
+      Object body = p._body();
+      span.setInputsJson(() -> MediaRedactor.redact(Json.write(mapper, body)));
       span.setAttribute("anthropic.batch.request_count", p.requests().size());
     } else if (params instanceof com.anthropic.models.beta.messages.batches.BatchCreateParams) {
       com.anthropic.models.beta.messages.batches.BatchCreateParams p =
           (com.anthropic.models.beta.messages.batches.BatchCreateParams) params;
-      span.setInputsJson(MediaRedactor.redact(Json.write(mapper, p._body())));
+      Object body = p._body();
+      span.setInputsJson(() -> MediaRedactor.redact(Json.write(mapper, body)));
       span.setAttribute("anthropic.batch.request_count", p.requests().size());
     } else if (params instanceof String) {
       span.setInputs(Map.of("message_batch_id", params)); // retrieve(String id) and the like
@@ -73,7 +75,8 @@ final class ChatRequests {
       Long maxTokens,
       Map<String, JsonValue> extra,
       JsonField<?> tools) {
-    span.setInputsJson(MediaRedactor.redact(Json.write(mapper, body)));
+    // Serialized when the trace is assembled, off the call's path: SDK params are immutable.
+    span.setInputsJson(() -> MediaRedactor.redact(Json.write(mapper, body)));
     span.setAttribute(SpanAttributeKey.MODEL, model);
     span.setAttribute("gen_ai.request.model", model);
     if (maxTokens != null) {

@@ -37,7 +37,8 @@ final class ChatResponses {
     }
     if (value instanceof Message) {
       Message m = (Message) value;
-      span.setOutputsJson(Json.write(mapper, m));
+      span.setOutputsJson(() -> Json.write(mapper, m)); // later, off the call's path: immutable
+
       // Accessors of a leniently parsed Message throw on missing fields: each is guarded alone.
       guarded(() -> span.setAttribute(SpanAttributeKey.CHAT_USAGE, usage(m.usage()).toMap()));
       guarded(() -> identity(span, m.id(), m.model().asString()));
@@ -47,7 +48,7 @@ final class ChatResponses {
     }
     if (value instanceof BetaMessage) {
       BetaMessage m = (BetaMessage) value;
-      span.setOutputsJson(Json.write(mapper, m));
+      span.setOutputsJson(() -> Json.write(mapper, m));
       guarded(() -> span.setAttribute(SpanAttributeKey.CHAT_USAGE, usage(m.usage()).toMap()));
       guarded(() -> identity(span, m.id(), m.model().asString()));
       guarded(() -> m.stopReason().ifPresent(r -> finishReason(span, r.asString())));

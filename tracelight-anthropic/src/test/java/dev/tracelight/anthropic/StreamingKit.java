@@ -92,6 +92,10 @@ abstract class StreamingKit {
       messageIds.forEach(id -> traces.add(traceOfMessage.get(id)));
       assertThat(traces).hasSize(10);
       for (String traceId : traces) {
+        // the processor sees a trace just before it is kept: wait for it to be readable
+        while (Tracelight.getTrace(traceId).isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
         assertThat(Tracelight.getTrace(traceId).orElseThrow().data().spans()).hasSize(1);
       }
     } finally {

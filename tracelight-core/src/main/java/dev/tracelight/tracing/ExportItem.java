@@ -4,33 +4,46 @@ import java.util.List;
 
 /** One unit of export work: a finished trace, or a span that ended after its trace was exported. */
 final class ExportItem {
-  @Nullable private final Trace trace;
+  @Nullable private final PendingTrace trace;
   @Nullable private final Span lateSpan;
   @Nullable private final String experimentId;
 
-  private ExportItem(@Nullable Trace trace, @Nullable Span lateSpan, @Nullable String experimentId) {
+  private ExportItem(@Nullable PendingTrace trace, @Nullable Span lateSpan, @Nullable String experimentId) {
     this.trace = trace;
     this.lateSpan = lateSpan;
     this.experimentId = experimentId;
   }
 
+  static ExportItem trace(PendingTrace trace) {
+    return new ExportItem(trace, null, trace.experimentId());
+  }
+
   static ExportItem trace(Trace trace) {
-    return new ExportItem(trace, null, trace.info().experimentId());
+    return trace(PendingTrace.ready(trace));
   }
 
   static ExportItem lateSpan(Span span, @Nullable String experimentId) {
     return new ExportItem(null, span, experimentId);
   }
 
-  /** The trace, or null for a late span. */
-  @Nullable
-  Trace trace() {
-    return trace;
+  /** Whether this is a whole trace rather than a late span. */
+  boolean isTrace() {
+    return trace != null;
   }
 
-  /** The spans to send. */
+  /** The trace (assembled now if needed), or null for a late span or a trace that failed to assemble. */
+  @Nullable
+  Trace trace() {
+    return trace == null ? null : trace.trace();
+  }
+
+  /** The spans to send; empty when the trace failed to assemble. */
   List<Span> spans() {
-    return trace != null ? trace.data().spans() : List.of(lateSpan);
+    if (trace == null) {
+      return List.of(lateSpan);
+    }
+    Trace t = trace.trace();
+    return t == null ? List.of() : t.data().spans();
   }
 
   /** The experiment, when known at enqueue time. */
@@ -40,6 +53,6 @@ final class ExportItem {
   }
 
   String traceId() {
-    return trace != null ? trace.info().traceId() : lateSpan.traceId();
+    return trace != null ? trace.traceId() : lateSpan.traceId();
   }
 }

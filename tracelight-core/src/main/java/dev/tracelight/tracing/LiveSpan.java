@@ -2,6 +2,7 @@ package dev.tracelight.tracing;
 
 import io.opentelemetry.context.Scope;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A span being recorded. Setters never throw: a value that cannot be recorded is logged at a fine
@@ -35,17 +36,30 @@ public interface LiveSpan extends AutoCloseable {
   /** Sets the span's inputs from JSON text the caller already has; it is stored as given. */
   LiveSpan setInputsJson(String json);
 
+  /**
+   * Sets the span's inputs from JSON text produced later, when the trace is assembled (usually on
+   * the export thread), so serializing a large value costs the traced call nothing. The supplier
+   * is called at most once, from any thread: it must only read immutable state.
+   */
+  LiveSpan setInputsJson(Supplier<String> json);
+
   /** Sets the span's outputs, serialized to JSON. */
   LiveSpan setOutputs(@Nullable Object outputs);
 
   /** Sets the span's outputs from JSON text the caller already has; it is stored as given. */
   LiveSpan setOutputsJson(String json);
 
+  /** Sets the span's outputs from JSON text produced later; see {@link #setInputsJson(Supplier)}. */
+  LiveSpan setOutputsJson(Supplier<String> json);
+
   /** Sets an attribute, serialized to JSON. */
   LiveSpan setAttribute(String key, @Nullable Object value);
 
   /** Sets an attribute from JSON text; it is stored as given. */
   LiveSpan setAttributeJson(String key, String json);
+
+  /** Sets an attribute from JSON text produced later; see {@link #setInputsJson(Supplier)}. */
+  LiveSpan setAttributeJson(String key, Supplier<String> json);
 
   /** Sets several attributes, each serialized to JSON. */
   LiveSpan setAttributes(Map<String, ?> attributes);

@@ -3,6 +3,7 @@ package dev.tracelight.tracing;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The span handed out when nothing is recorded, so callers never need a null check. For a span the
@@ -81,6 +82,21 @@ final class NoopLiveSpan implements LiveSpan {
 
   @Override
   public LiveSpan setAttributeJson(String key, String json) {
+    return this;
+  }
+
+  @Override
+  public LiveSpan setInputsJson(Supplier<String> json) {
+    return this;
+  }
+
+  @Override
+  public LiveSpan setOutputsJson(Supplier<String> json) {
+    return this;
+  }
+
+  @Override
+  public LiveSpan setAttributeJson(String key, Supplier<String> json) {
     return this;
   }
 

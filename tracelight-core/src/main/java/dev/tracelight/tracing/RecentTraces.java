@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The most recently finished traces, kept in memory so {@code getTrace} works without a server. */
+/**
+ * The most recently finished traces, kept in memory so {@code getTrace} works without a server.
+ * Holds them as {@link PendingTrace}s: reading one assembles it if the export worker has not yet.
+ */
 final class RecentTraces {
   static final int DEFAULT_CAPACITY = 1000;
 
-  private final Map<String, Trace> traces;
+  private final Map<String, PendingTrace> traces;
 
   RecentTraces(int capacity) {
     this.traces =
@@ -18,33 +21,47 @@ final class RecentTraces {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Trace> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, PendingTrace> eldest) {
             return size() > capacity;
           }
         };
   }
 
-  synchronized void put(Trace trace) {
-    traces.put(trace.info().traceId(), trace);
+  synchronized void put(PendingTrace trace) {
+    traces.put(trace.traceId(), trace);
   }
 
-  /** Replaces a trace only if it is still remembered (an export may finish after eviction). */
-  synchronized void update(Trace exported) {
-    // Keep spans that arrived late while the export ran; take the exported info (experiment id).
-    traces.computeIfPresent(
-        exported.info().traceId(), (id, old) -> Trace.create(exported.info(), old.data()));
+  /** Takes the exported info (experiment id) while keeping spans that arrived late meanwhile. */
+  void update(Trace exported) {
+    PendingTrace current;
+    synchronized (this) {
+      current = traces.get(exported.info().traceId());
+    }
+    Trace kept = current == null ? null : current.trace();
+    if (kept != null) {
+      synchronized (this) {
+        traces.computeIfPresent(exported.info().traceId(),
+            (id, old) -> PendingTrace.ready(Trace.create(exported.info(), kept.data())));
+      }
+    }
   }
 
   /** Adds a span that ended after its trace was assembled; returns the updated trace, if kept. */
-  synchronized Optional<Trace> appendSpan(Span span) {
-    Trace trace = traces.get(span.traceId());
+  Optional<Trace> appendSpan(Span span) {
+    PendingTrace current;
+    synchronized (this) {
+      current = traces.get(span.traceId());
+    }
+    Trace trace = current == null ? null : current.trace();
     if (trace == null) {
       return Optional.empty();
     }
     List<Span> spans = new ArrayList<>(trace.data().spans());
     spans.add(span);
     Trace updated = Trace.create(trace.info(), TraceData.create(spans));
-    traces.put(span.traceId(), updated);
+    synchronized (this) {
+      traces.put(span.traceId(), PendingTrace.ready(updated));
+    }
     return Optional.of(updated);
   }
 
@@ -52,7 +69,12 @@ final class RecentTraces {
     traces.remove(traceId);
   }
 
-  synchronized Optional<Trace> get(String traceId) {
-    return Optional.ofNullable(traces.get(traceId));
+  /** The trace, assembled now if needed. Assembly runs outside the lock. */
+  Optional<Trace> get(String traceId) {
+    PendingTrace pending;
+    synchronized (this) {
+      pending = traces.get(traceId);
+    }
+    return pending == null ? Optional.empty() : Optional.ofNullable(pending.trace());
   }
 }

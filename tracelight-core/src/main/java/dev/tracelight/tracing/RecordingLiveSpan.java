@@ -8,10 +8,12 @@ import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,10 +23,12 @@ final class RecordingLiveSpan implements LiveSpan {
 
   /** Lets {@link Tracelight#currentSpan()} find the LiveSpan of the current OpenTelemetry span. */
   static final ContextKey<RecordingLiveSpan> CONTEXT_KEY = ContextKey.named("tracelight-live-span");
-  static final String TRUNCATION_MARKER = "...[truncated by Tracelight: ";
 
   private final io.opentelemetry.api.trace.Span otelSpan;
   private final IntSupplier maxAttributeChars;
+  private final DeferredValues deferredSink;
+  /** Values whose JSON is produced at assembly, off the traced call's path. Guarded by this. */
+  @Nullable private Map<String, Supplier<String>> deferred;
   private final String traceId;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean failed;
@@ -32,9 +36,16 @@ final class RecordingLiveSpan implements LiveSpan {
   @Nullable private Scope ownScope;
   @Nullable private Thread ownScopeThread;
 
-  RecordingLiveSpan(io.opentelemetry.api.trace.Span otelSpan, IntSupplier maxAttributeChars) {
+  /** Where a span hands its deferred values when it ends: the trace assembler. */
+  interface DeferredValues {
+    void attach(String traceId, String spanId, Map<String, Supplier<String>> values);
+  }
+
+  RecordingLiveSpan(
+      io.opentelemetry.api.trace.Span otelSpan, IntSupplier maxAttributeChars, DeferredValues deferredSink) {
     this.otelSpan = otelSpan;
     this.maxAttributeChars = maxAttributeChars;
+    this.deferredSink = deferredSink;
     this.traceId = TraceIds.mlflowTraceId(otelSpan.getSpanContext().getTraceId());
   }
 
@@ -68,6 +79,35 @@ final class RecordingLiveSpan implements LiveSpan {
   }
 
   @Override
+  public LiveSpan setInputsJson(Supplier<String> json) {
+    return setAttributeJson(SpanAttributeKey.INPUTS, json);
+  }
+
+  @Override
+  public LiveSpan setOutputsJson(Supplier<String> json) {
+    return setAttributeJson(SpanAttributeKey.OUTPUTS, json);
+  }
+
+  @Override
+  public synchronized LiveSpan setAttributeJson(String key, Supplier<String> json) {
+    if (key == null || json == null || ended.get()) {
+      return this;
+    }
+    if (deferred == null) {
+      deferred = new LinkedHashMap<>(4);
+    }
+    deferred.put(key, json);
+    return this;
+  }
+
+  /** A value set now replaces a deferred one for the same key. */
+  private synchronized void dropDeferred(String key) {
+    if (deferred != null) {
+      deferred.remove(key);
+    }
+  }
+
+  @Override
   public LiveSpan setOutputs(@Nullable Object outputs) {
     return setAttribute(SpanAttributeKey.OUTPUTS, outputs);
   }
@@ -83,6 +123,7 @@ final class RecordingLiveSpan implements LiveSpan {
       logger.fine("Ignoring a span attribute with a null key");
       return this;
     }
+    dropDeferred(key);
     otelSpan.setAttribute(key, capped(TraceJson.encode(value)));
     return this;
   }
@@ -93,6 +134,7 @@ final class RecordingLiveSpan implements LiveSpan {
       logger.fine("Ignoring a span attribute with a null key or value");
       return this;
     }
+    dropDeferred(key);
     otelSpan.setAttribute(key, capped(json));
     return this;
   }
@@ -168,11 +210,7 @@ final class RecordingLiveSpan implements LiveSpan {
 
   /** Cuts a value over the configured size, with a marker a reader can see. */
   private String capped(String json) {
-    int max = maxAttributeChars.getAsInt();
-    if (json.length() <= max) {
-      return json;
-    }
-    return json.substring(0, max) + TRUNCATION_MARKER + (json.length() - max) + " more chars]";
+    return AttributeLimits.cap(json, maxAttributeChars.getAsInt());
   }
 
   /** Makes this span current on this thread until {@link #end()}. */
@@ -187,6 +225,14 @@ final class RecordingLiveSpan implements LiveSpan {
       return;
     }
     closeOwnScope(ownScope, ownScopeThread);
+    Map<String, Supplier<String>> values;
+    synchronized (this) {
+      values = deferred;
+      deferred = null;
+    }
+    if (values != null) {
+      deferredSink.attach(otelSpan.getSpanContext().getTraceId(), spanId(), values);
+    }
     if (!failed) {
       // As MLflow does: a span that did not fail ended fine, so OK rather than UNSET.
       otelSpan.setStatus(StatusCode.OK);

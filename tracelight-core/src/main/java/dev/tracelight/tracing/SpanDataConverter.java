@@ -9,12 +9,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Turns OpenTelemetry's {@link SpanData} into Tracelight's read model, {@link Span}. */
 final class SpanDataConverter {
+  private static final Logger logger = Logger.getLogger(SpanDataConverter.class.getName());
+
   private SpanDataConverter() {}
 
   static Span convert(SpanData data, @Nullable String rootSpanId) {
+    return convert(data, rootSpanId, Map.of(), Integer.MAX_VALUE);
+  }
+
+  /**
+   * Converts a span, adding the attributes whose JSON was deferred ({@link LiveSpan#setInputsJson(
+   * java.util.function.Supplier)}): produced now, capped at {@code maxChars}.
+   */
+  static Span convert(SpanData data, @Nullable String rootSpanId,
+      Map<String, Supplier<String>> deferred, int maxChars) {
     Span.Builder b =
         Span.builder()
             .setOtelTraceId(data.getTraceId())
@@ -26,11 +40,27 @@ final class SpanDataConverter {
             .setTimes(data.getStartEpochNanos(), data.getEndEpochNanos())
             .setStatus(status(data.getStatus().getStatusCode()), data.getStatus().getDescription());
     data.getAttributes().forEach((key, value) -> b.putAttributeJson(key.getKey(), toJson(value)));
+    deferred.forEach((key, json) -> {
+      String text = produce(json);
+      if (text != null) {
+        b.putAttributeJson(key, toJson(AttributeLimits.cap(text, maxChars)));
+      }
+    });
     List<SpanEvent> events = new ArrayList<>();
     for (EventData event : data.getEvents()) {
       events.add(SpanEvent.create(event.getName(), event.getEpochNanos(), plain(event.getAttributes())));
     }
     return b.setEvents(events).build();
+  }
+
+  @Nullable
+  private static String produce(Supplier<String> json) {
+    try {
+      return json.get();
+    } catch (RuntimeException e) {
+      logger.log(Level.FINE, "A deferred span value could not be produced; it is left out", e);
+      return null;
+    }
   }
 
   @Nullable

@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,14 +20,16 @@ import java.util.logging.Logger;
  * assembles the {@link Trace} (span processors applied, trace updates merged) and hands it on. The
  * first span seen of a trace is its root, so a trace nested in another provider's span completes.
  */
-final class TraceAssembler implements io.opentelemetry.sdk.trace.SpanProcessor {
+final class TraceAssembler
+    implements io.opentelemetry.sdk.trace.SpanProcessor, RecordingLiveSpan.DeferredValues {
   private static final Logger logger = Logger.getLogger(TraceAssembler.class.getName());
   /** Bounds memory when spans are never ended; spans beyond it are dropped. */
   static final int MAX_SPANS_PER_TRACE = 100_000;
 
-  /** Where assembled traces go. */
+  /** Where finished traces go. */
   interface Sink {
-    void traceFinished(Trace trace);
+    /** A finished trace, assembled already or when first needed. */
+    void traceFinished(PendingTrace trace);
 
     /** A span that ended after its trace's root; the trace was already handed on. */
     void lateSpan(Span span);
@@ -36,6 +39,8 @@ final class TraceAssembler implements io.opentelemetry.sdk.trace.SpanProcessor {
   }
 
   private final Map<String, InFlightTrace> inFlight = new ConcurrentHashMap<>();
+  /** Deferred values of spans that end after their trace was handed on, by span id. */
+  private final Map<String, Map<String, Supplier<String>>> lateDeferred = new ConcurrentHashMap<>();
   private final Supplier<String> experimentId;
   private final Supplier<TracelightConfig> config;
   private final Sink sink;
@@ -52,7 +57,7 @@ final class TraceAssembler implements io.opentelemetry.sdk.trace.SpanProcessor {
       String traceId = span.getSpanContext().getTraceId();
       span.setAttribute(
           SpanAttributeKey.REQUEST_ID, TraceJson.quote(TraceIds.mlflowTraceId(traceId)));
-      inFlight.computeIfAbsent(traceId, id -> new InFlightTrace(span.getSpanContext().getSpanId()));
+      inFlight.computeIfAbsent(traceId, id -> new InFlightTrace(id, span.getSpanContext().getSpanId()));
     } catch (RuntimeException e) {
       logger.log(Level.WARNING, "Tracelight could not start a span; the traced code continues", e);
     }
@@ -69,7 +74,9 @@ final class TraceAssembler implements io.opentelemetry.sdk.trace.SpanProcessor {
       SpanData data = span.toSpanData();
       InFlightTrace trace = inFlight.get(data.getTraceId());
       if (trace == null) {
-        sink.lateSpan(SpanDataConverter.convert(data, null));
+        Map<String, Supplier<String>> deferred = lateDeferred.remove(data.getSpanId());
+        sink.lateSpan(SpanDataConverter.convert(data, null,
+            deferred == null ? Map.of() : deferred, config.get().maxAttributeChars()));
         return;
       }
       trace.add(data);
@@ -86,6 +93,16 @@ final class TraceAssembler implements io.opentelemetry.sdk.trace.SpanProcessor {
     return true;
   }
 
+  @Override
+  public void attach(String traceId, String spanId, Map<String, Supplier<String>> values) {
+    InFlightTrace trace = inFlight.get(traceId);
+    if (trace != null) {
+      trace.defer(spanId, values);
+    } else {
+      lateDeferred.put(spanId, values);
+    }
+  }
+
   /**
    * Records changes to an unfinished trace; false when the trace is not in progress here (already
    * finished, or not recorded).
@@ -99,26 +116,47 @@ final class TraceAssembler implements io.opentelemetry.sdk.trace.SpanProcessor {
     return true;
   }
 
+  /**
+   * Hands a finished trace on. Without span processors, assembly waits until the trace is needed
+   * (export or read), off the traced call's path; processors may drop traces, so with them the
+   * trace is assembled now and a dropped one is never handed on.
+   */
   private void assemble(InFlightTrace trace) {
+    TracelightConfig current = config.get();
+    String traceId = TraceIds.mlflowTraceId(trace.otelTraceId);
+    String experiment = experimentId.get();
+    if (current.spanProcessors().isEmpty()) {
+      sink.traceFinished(PendingTrace.deferred(traceId, experiment, () -> build(trace, current, experiment)));
+      return;
+    }
+    Trace built = build(trace, current, experiment);
+    if (built == null) {
+      sink.traceDropped(traceId);
+    } else {
+      sink.traceFinished(PendingTrace.ready(built));
+    }
+  }
+
+  /** The trace, or null when a span processor dropped its root. */
+  @Nullable
+  private static Trace build(InFlightTrace trace, TracelightConfig config, @Nullable String experimentId) {
     List<Span> spans = new ArrayList<>();
     Span root = null;
     for (SpanData data : trace.spans()) {
-      Span span = SpanDataConverter.convert(data, trace.rootSpanId);
+      Span span = SpanDataConverter.convert(
+          data, trace.rootSpanId, trace.deferred(data.getSpanId()), config.maxAttributeChars());
       spans.add(span);
       if (data.getSpanId().equals(trace.rootSpanId)) {
         root = span;
       }
     }
-    List<Span> processed =
-        SpanProcessing.apply(spans, trace.rootSpanId, config.get().spanProcessors());
+    List<Span> processed = SpanProcessing.apply(spans, trace.rootSpanId, config.spanProcessors());
     if (processed == null) {
-      sink.traceDropped(root.traceId());
-      return;
+      return null;
     }
     Span processedRoot =
         processed.stream().filter(s -> s.spanId().equals(trace.rootSpanId)).findFirst().orElse(root);
-    sink.traceFinished(
-        TraceFactory.create(processed, processedRoot, experimentId.get(), trace.updates()));
+    return TraceFactory.create(processed, processedRoot, experimentId, trace.updates());
   }
 
   @Override
@@ -128,12 +166,23 @@ final class TraceAssembler implements io.opentelemetry.sdk.trace.SpanProcessor {
   }
 
   private static final class InFlightTrace {
+    final String otelTraceId;
     final String rootSpanId;
     private final List<SpanData> spans = new ArrayList<>();
     private final List<TraceUpdate> updates = new ArrayList<>(0);
+    private final Map<String, Map<String, Supplier<String>>> deferred = new HashMap<>();
 
-    InFlightTrace(String rootSpanId) {
+    InFlightTrace(String otelTraceId, String rootSpanId) {
+      this.otelTraceId = otelTraceId;
       this.rootSpanId = rootSpanId;
+    }
+
+    synchronized void defer(String spanId, Map<String, Supplier<String>> values) {
+      deferred.put(spanId, values);
+    }
+
+    synchronized Map<String, Supplier<String>> deferred(String spanId) {
+      return deferred.getOrDefault(spanId, Map.of());
     }
 
     synchronized void add(SpanData data) {

@@ -45,6 +45,10 @@ final class TraceDelivery {
     if (done) {
       return;
     }
+    if (item.isTrace() && item.trace() == null) {
+      done = true; // assembly failed (logged); nothing to send
+      return;
+    }
     if (experimentId == null) {
       experimentId = experiments.resolve(client);
     }

@@ -145,7 +145,7 @@ final class TracelightRuntime implements TraceAssembler.Sink {
       if (!span.isRecording()) {
         return NoopLiveSpan.unsampled(span);
       }
-      RecordingLiveSpan live = new RecordingLiveSpan(span, () -> config.maxAttributeChars());
+      RecordingLiveSpan live = new RecordingLiveSpan(span, () -> config.maxAttributeChars(), assembler);
       live.setAttributeJson(SpanAttributeKey.SPAN_TYPE, TraceJson.quote(type.value()));
       return live;
     } catch (RuntimeException e) {
@@ -161,9 +161,9 @@ final class TracelightRuntime implements TraceAssembler.Sink {
   }
 
   @Override
-  public void traceFinished(Trace trace) {
+  public void traceFinished(PendingTrace trace) {
     recent.put(trace);
-    lastActiveTraceId.set(trace.info().traceId());
+    lastActiveTraceId.set(trace.traceId());
     if (client != null) {
       pipeline.enqueue(ExportItem.trace(trace));
     }
