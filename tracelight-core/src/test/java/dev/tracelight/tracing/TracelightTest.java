@@ -111,7 +111,7 @@ class TracelightTest {
     try (LiveSpan span = Tracelight.startSpan("odd", SpanType.of("CUSTOM"))) {
       span.setInputs(selfReferencing);
       span.setAttribute(null, "x");
-      span.setAttributeJson("k", null);
+      span.setAttributeJson("k", (String) null);
       assertThat(span.isRecording()).isTrue();
     }
     Span span = Tracelight.getTrace(Tracelight.lastActiveTraceId().orElseThrow())
