@@ -2,11 +2,15 @@ package dev.tracelight.anthropic;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.AnthropicClientAsync;
+import com.anthropic.models.beta.messages.BetaMessage;
+import dev.tracelight.tracing.Span;
 import dev.tracelight.testkit.FakeAnthropicApi;
+import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Every row of the Anthropic integration through {@code AnthropicTracing.autolog()}. */
 class AutologCallsIT implements CallsFixture {
@@ -50,10 +54,6 @@ class AutologCallsIT implements CallsFixture {
     return asyncClient;
   }
 
-  @Override
-  public boolean tracesSdkInternalCalls() {
-    return true;
-  }
 
   @Nested
   class Messages extends MessagesKit {
@@ -84,6 +84,20 @@ class AutologCallsIT implements CallsFixture {
     @Override
     CallsFixture fixture() {
       return AutologCallsIT.this;
+    }
+
+    /** Only autolog sees the calls the beta tool runner makes on its own service object. */
+    @Test
+    void betaToolRunner_callsAreTraced() throws Exception {
+      Span span = CallsFixture.only(CallsFixture.traceOf(() -> {
+        for (BetaMessage message : client.beta().messages().toolRunner(
+            com.anthropic.models.beta.messages.MessageCreateParams.builder()
+                .model(AnthropicFixtures.MODEL).maxTokens(256).addUserMessage("Hello, runner").build())) {
+          assertThat(message.id()).startsWith("msg_");
+        }
+      }));
+      assertThat(span.name()).isEqualTo("Messages.create");
+      assertThat(span.attribute("anthropic.beta")).isEqualTo(true);
     }
   }
 }

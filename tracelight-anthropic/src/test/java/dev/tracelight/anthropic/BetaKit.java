@@ -3,7 +3,6 @@ package dev.tracelight.anthropic;
 import static dev.tracelight.anthropic.CallsFixture.only;
 import static dev.tracelight.anthropic.CallsFixture.traceOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.BetaMessageAccumulator;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The beta row: {@code client.beta().messages()} create, streaming, countTokens, batches, tool runner. */
+/** The beta row: {@code client.beta().messages()} create, streaming, countTokens, batches. */
 abstract class BetaKit {
   abstract CallsFixture fixture();
 
@@ -85,17 +84,5 @@ abstract class BetaKit {
     assertThat(create.name()).isEqualTo("Batches.create");
     assertThat(create.attribute("anthropic.beta")).isEqualTo(true);
     assertThat((String) create.attribute("anthropic.batch.id")).startsWith("msgbatch_");
-  }
-
-  @Test
-  void betaToolRunner_callsAreTraced_throughAutolog() throws Exception {
-    assumeTrue(fixture().tracesSdkInternalCalls(), "a proxy cannot see the runner's own calls");
-    Span span = only(traceOf(() -> {
-      for (BetaMessage message : fixture().client().beta().messages().toolRunner(betaHello())) {
-        assertThat(message.id()).startsWith("msg_");
-      }
-    }));
-    assertThat(span.name()).isEqualTo("Messages.create");
-    assertThat(span.attribute("anthropic.beta")).isEqualTo(true);
   }
 }

@@ -22,9 +22,6 @@ interface CallsFixture {
   /** An async client whose calls are traced. */
   AnthropicClientAsync asyncClient();
 
-  /** Whether calls the SDK makes internally (beta tool runner) are traced too. */
-  boolean tracesSdkInternalCalls();
-
   /** Runs {@code call} and returns the trace it produced (waiting for spans ending elsewhere). */
   static Trace traceOf(ThrowingRunnable call) throws Exception {
     String before = Tracelight.lastActiveTraceId().orElse("");

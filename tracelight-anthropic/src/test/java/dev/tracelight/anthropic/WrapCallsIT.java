@@ -49,10 +49,6 @@ class WrapCallsIT implements CallsFixture {
     return asyncClient;
   }
 
-  @Override
-  public boolean tracesSdkInternalCalls() {
-    return false; // a proxy cannot see calls the SDK makes on its own objects
-  }
 
   @Nested
   class Messages extends MessagesKit {
