@@ -4,7 +4,6 @@ import static dev.tracelight.testkit.WireFormatTest.fieldNames;
 import static dev.tracelight.testkit.WireFormatTest.sdkFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.anthropic.client.AnthropicClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.BetaMessageAccumulator;
 import com.anthropic.models.beta.AnthropicBeta;
@@ -22,29 +21,12 @@ import com.anthropic.models.beta.messages.batches.BetaMessageBatchIndividualResp
 import com.anthropic.services.blocking.beta.messages.BatchService;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The beta services: same paths, marked only by the anthropic-beta header; beta models parse. */
-class BetaSdkTest {
+class BetaSdkTest extends FakeApiTest {
 
   private static final AnthropicBeta BETA = AnthropicBeta.CONTEXT_MANAGEMENT_2025_06_27;
-
-  private FakeAnthropicApi fake;
-  private AnthropicClient client;
-
-  @BeforeEach
-  void start() {
-    fake = FakeAnthropicApi.start();
-    client = SdkClients.blocking(fake);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    fake.close();
-  }
 
   @Test
   void create_writesEveryBetaMessageField_andSendsNoBetaQuery() throws Exception {

@@ -2,32 +2,14 @@ package dev.tracelight.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.anthropic.client.AnthropicClient;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.Usage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The unscripted fake, seen through the real SDK's blocking client. */
-class DefaultReplySdkTest {
-
-  private FakeAnthropicApi fake;
-  private AnthropicClient client;
-
-  @BeforeEach
-  void start() {
-    fake = FakeAnthropicApi.start();
-    client = SdkClients.blocking(fake);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    fake.close();
-  }
+class DefaultReplySdkTest extends FakeApiTest {
 
   @Test
   void create_unscripted_echoesLastUserMessageAsValidMessage() {

@@ -13,27 +13,10 @@ import com.anthropic.errors.RateLimitException;
 import com.anthropic.models.ErrorType;
 import com.anthropic.models.messages.Message;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scripted API errors, seen through the real SDK's exception mapping and retry loop. */
-class ErrorReplySdkTest {
-
-  private FakeAnthropicApi fake;
-  private AnthropicClient client;
-
-  @BeforeEach
-  void start() {
-    fake = FakeAnthropicApi.start();
-    client = SdkClients.blocking(fake);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    fake.close();
-  }
+class ErrorReplySdkTest extends FakeApiTest {
 
   @Test
   void create_scripted400_throwsBadRequestWithMessageAndRequestId() throws Exception {

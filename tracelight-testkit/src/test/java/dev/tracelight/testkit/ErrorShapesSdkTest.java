@@ -24,32 +24,15 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every documented error status with the real body and headers, and client timeouts. */
-class ErrorShapesSdkTest {
+class ErrorShapesSdkTest extends FakeApiTest {
 
   private static final Duration CLIENT_TIMEOUT = Duration.ofMillis(300);
-
-  private FakeAnthropicApi fake;
-  private AnthropicClient client;
-
-  @BeforeEach
-  void start() {
-    fake = FakeAnthropicApi.start();
-    client = SdkClients.blocking(fake);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    fake.close();
-  }
 
   static Stream<Arguments> statuses() {
     return Stream.of(

@@ -3,7 +3,6 @@ package dev.tracelight.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.anthropic.client.AnthropicClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.models.messages.ContentBlock;
 import com.anthropic.models.messages.Message;
@@ -11,27 +10,10 @@ import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.ToolUseBlock;
 import com.anthropic.models.messages.Usage;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scripted messages, seen through the real SDK: each block parses into its typed variant. */
-class ScriptedReplySdkTest {
-
-  private FakeAnthropicApi fake;
-  private AnthropicClient client;
-
-  @BeforeEach
-  void start() {
-    fake = FakeAnthropicApi.start();
-    client = SdkClients.blocking(fake);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    fake.close();
-  }
+class ScriptedReplySdkTest extends FakeApiTest {
 
   @Test
   void create_scriptedThinkingAndToolUse_parsesTypedBlocks() {

@@ -2,7 +2,6 @@ package dev.tracelight.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.anthropic.client.AnthropicClient;
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.MessageAccumulator;
@@ -12,27 +11,10 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Streamed replies through the real SDK: the accumulated message is the non-streamed one. */
-class StreamingSdkTest {
-
-  private FakeAnthropicApi fake;
-  private AnthropicClient client;
-
-  @BeforeEach
-  void start() {
-    fake = FakeAnthropicApi.start();
-    client = SdkClients.blocking(fake);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    fake.close();
-  }
+class StreamingSdkTest extends FakeApiTest {
 
   @Test
   void createStreaming_everyBlockType_accumulatesToTheNonStreamedMessage() throws Exception {
