@@ -425,6 +425,20 @@ abstract class TraceSearchKit extends TraceKitSupport {
         .setPageToken(token).build()).items()).hasSize(1);
   }
 
+  @Test
+  void regexOnlyJavaAccepts_matchesOnSqlite_invalidArgumentOnPostgres_neverAnInternalError() {
+    String named = oneSpanTrace("ab", 0, 5, SpanStatusCode.OK);
+    for (String filter :
+        List.of("span.name RLIKE '(?<first>a)b'", "span.name RLIKE '\\p{L}b'")) {
+      try {
+        assertThat(search(filter)).as(filter).containsExactly(named);
+      } catch (StoreException e) {
+        assertThat(e.reason()).isEqualTo(StoreException.Reason.INVALID_ARGUMENT);
+        assertThat(e.getMessage()).contains("the database refused a regular expression");
+      }
+    }
+  }
+
   static final AssessmentSource SOURCE =
       AssessmentSource.create(AssessmentSource.Type.HUMAN, "alice@example.com");
 
