@@ -101,11 +101,11 @@ class ErrorResponsesIT {
   }
 
   @Test
-  void unsupportedFilter_400NotSupportedYet() {
+  void unsupportedFilter_400NamingWhatIsSupported() {
     assertError(http.postJson("/api/3.0/mlflow/traces/search",
         "{\"locations\": [{\"mlflow_experiment\": {\"experiment_id\": \"0\"}}],"
-            + " \"filter\": \"tag.env LIKE 'p%'\"}"),
-        400, "INVALID_PARAMETER_VALUE", "not supported yet");
+            + " \"filter\": \"tag.env NOT LIKE 'p%'\"}"),
+        400, "INVALID_PARAMETER_VALUE", "at position 12, expected IN after NOT");
   }
 
   @Test

@@ -80,10 +80,41 @@ abstract class TraceSearchFlowKit extends FlowKitSupport {
         + "\"mlflow_experiment\": {\"experiment_id\": \"" + experimentId + "\"}}],"
         + " \"filter\": \"trace.status = 'OK' AND tag.env\"}");
     assertError(r, 400, "INVALID_PARAMETER_VALUE",
-        "at position 31, expected a comparison operator (=, !=) after 'tag.env',"
-            + " found end of filter");
-    assertError(http.postJson("/api/3.0/mlflow/traces/search", "{\"locations\": [{"
-        + "\"mlflow_experiment\": {\"experiment_id\": \"" + experimentId + "\"}}],"
-        + " \"order_by\": [\"name ASC\"]}"), 400, "INVALID_PARAMETER_VALUE", "'name ASC'");
+        "at position 31, expected a comparison operator (=, !=, LIKE, ILIKE, RLIKE, IN, NOT IN)"
+            + " after 'tag.env', found end of filter");
+    assertError(searchRequest("\"span.name LIKE 'a' OR span.type = 'LLM'\"", null, null), 400,
+        "INVALID_PARAMETER_VALUE", "at position 19, OR is not supported");
+    assertError(searchRequest("\"span.name RLIKE '(a'\"", null, null), 400,
+        "INVALID_PARAMETER_VALUE", "at position 16, invalid regular expression '(a'");
+    assertError(searchRequest(null, "bogus ASC", null), 400, "INVALID_PARAMETER_VALUE",
+        "Invalid order_by 'bogus ASC'");
+    assertError(searchRequest(null, null, "not-a-token"), 400, "INVALID_PARAMETER_VALUE",
+        "Invalid page token");
+  }
+
+  @Test
+  void grammar_spanTagLikeAndOrderByName_overHttp() {
+    String agent = trace("agent_run", 0, 30, Status.StatusCode.STATUS_CODE_OK);
+    String chain = trace("chain", 10, 20, Status.StatusCode.STATUS_CODE_OK);
+    String tool = trace("tool call", 20, 10, Status.StatusCode.STATUS_CODE_ERROR);
+    ok(http.sendJson("PATCH", "/api/2.0/mlflow/traces/" + agent + "/tags",
+        "{\"key\": \"env\", \"value\": \"prod-eu\"}"));
+    ok(http.sendJson("PATCH", "/api/2.0/mlflow/traces/" + tool + "/tags",
+        "{\"key\": \"env\", \"value\": \"PROD-us\"}"));
+
+    assertThat(search("\"tag.env LIKE 'prod%'\"", 10, null)).containsExactly(agent);
+    assertThat(search("\"tag.env ILIKE 'prod%'\"", 10, null)).containsExactly(tool, agent);
+    assertThat(search("\"span.name RLIKE '^[a-z]+$' AND trace.status IN ('OK')\"", 10, null))
+        .containsExactly(chain);
+    assertThat(search("\"trace.text ILIKE '%TOOL%'\"", 10, null)).containsExactly(tool);
+    assertThat(search("null", 1, "name DESC")).containsExactly(tool, chain, agent);
+  }
+
+  TestHttp.Response searchRequest(String filterJson, String orderBy, String pageToken) {
+    return http.postJson("/api/3.0/mlflow/traces/search", "{\"locations\": [{"
+        + "\"mlflow_experiment\": {\"experiment_id\": \"" + experimentId + "\"}}]"
+        + (filterJson == null ? "" : ", \"filter\": " + filterJson)
+        + (orderBy == null ? "" : ", \"order_by\": [\"" + orderBy + "\"]")
+        + (pageToken == null ? "" : ", \"page_token\": \"" + pageToken + "\"") + "}");
   }
 }

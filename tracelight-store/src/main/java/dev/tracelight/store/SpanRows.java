@@ -46,6 +46,7 @@ final class SpanRows {
       }
       ps.executeBatch();
     }
+    SpanAttributeRows.replace(c, spans);
   }
 
   /** Moves a trace's spans to the experiment its authoritative info names. */

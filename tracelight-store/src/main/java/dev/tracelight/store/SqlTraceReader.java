@@ -2,16 +2,19 @@ package dev.tracelight.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** The read path in SQL. */
 final class SqlTraceReader implements TraceReader {
+  /** PostgreSQL's SQLSTATE for a regular expression it cannot compile. */
+  private static final String INVALID_REGULAR_EXPRESSION = "2201B";
+
   private final Database db;
 
   SqlTraceReader(Database db) {
@@ -53,28 +56,26 @@ final class SqlTraceReader implements TraceReader {
   @Override
   public Page<TraceInfo> searchTraces(TraceQuery query) {
     requireNonNull(query, "query");
-    // Both parse before any SQL runs, so a bad filter or order fails alike on every backend.
-    TraceFilter filter = query.filter().map(TraceFilterParser::parse).orElse(TraceFilter.NONE);
-    TraceOrder order = TraceOrder.parse(query.orderBy());
-    List<Object> args = new ArrayList<>();
-    StringBuilder in = new StringBuilder();
-    for (String id : query.experimentIds()) {
-      OptionalLong parsed = SqlExperimentStore.parseId(id);
-      if (parsed.isEmpty()) {
-        throw StoreException.invalid("Invalid experiment id: " + id);
+    // Parsed before any SQL runs, so a bad filter, order or token fails alike on every backend.
+    TraceSearchSql search = TraceSearchSql.of(query, db.dialect);
+    List<TraceInfo> rows = db.read(c -> {
+      if (db.dialect == SqlDialect.SQLITE) {
+        SqliteFunctions.ensureRegistered(c);
       }
-      in.append(in.length() == 0 ? "?" : ", ?");
-      args.add(parsed.getAsLong());
-    }
-    StringBuilder where = new StringBuilder("experiment_id IN (" + in + ")");
-    TraceFilterSql.append(filter, where, args);
-    query.pageToken().ifPresent(token -> order.appendAfter(token, where, args));
+      try {
+        return TraceInfoRows.select(c, search.whereAndOrder(), search.args());
+      } catch (SQLException e) {
+        if (INVALID_REGULAR_EXPRESSION.equals(e.getSQLState())) {
+          throw StoreException.invalid("Invalid filter \"" + query.filter().orElse("")
+              + "\": the database refused a regular expression: " + e.getMessage());
+        }
+        throw e;
+      }
+    });
     int limit = query.maxResults();
-    where.append(" ORDER BY ").append(order.sql()).append(" LIMIT ").append(limit + 1);
-    List<TraceInfo> rows = db.read(c -> TraceInfoRows.select(c, where.toString(), args));
     if (rows.size() <= limit) {
       return Page.create(rows, null);
     }
-    return Page.create(rows.subList(0, limit), order.pageToken(rows.get(limit - 1)));
+    return Page.create(rows.subList(0, limit), search.order().pageToken(rows.get(limit - 1)));
   }
 }

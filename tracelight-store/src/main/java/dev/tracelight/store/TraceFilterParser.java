@@ -1,32 +1,58 @@
 package dev.tracelight.store;
 
 import dev.tracelight.store.FilterToken.Type;
+import dev.tracelight.store.TraceFilter.Attribute;
+import dev.tracelight.store.TraceFilter.Operator;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
- * Parses the subset of MLflow's trace search grammar (MLFLOW_WIRE.md §5) we serve: comparisons
- * joined by {@code AND} on {@code trace.status}, {@code trace.timestamp_ms}, {@code
- * trace.execution_time_ms}, {@code trace.name}, {@code tag.<key>} and {@code metadata.<key>}.
- * A malformed filter fails with {@link StoreException.Reason#INVALID_ARGUMENT} and a message
- * naming the 0-based position, what was expected and what was found.
+ * Parses MLflow's trace search grammar (MLFLOW_WIRE.md §5): comparisons joined by {@code AND}
+ * (never {@code OR}) on
+ *
+ * <ul>
+ *   <li>{@code trace.status} ({@code = != IN NOT IN}; OK, ERROR, IN_PROGRESS);
+ *   <li>{@code trace.timestamp_ms}, {@code trace.execution_time_ms}, {@code trace.end_time_ms}
+ *       ({@code = != < <= > >=}, integers);
+ *   <li>{@code trace.request_id}, {@code trace.client_request_id}, {@code trace.name} (tag {@code
+ *       mlflow.traceName}), {@code tag.<key>}, {@code metadata.<key>}, {@code span.name}, {@code
+ *       span.type}, {@code span.attributes.<key>}, {@code feedback.<name>}, {@code
+ *       expectation.<name>} ({@code = != LIKE ILIKE RLIKE IN NOT IN});
+ *   <li>{@code trace.run_id} (metadata {@code mlflow.sourceRun}; {@code = != IN NOT IN});
+ *   <li>{@code trace.text} ({@code LIKE ILIKE} over span names, inputs and outputs);
+ *   <li>{@code prompt} ({@code = 'name/version'}).
+ * </ul>
+ *
+ * <p>Keys may be back-ticked or double-quoted; entities have MLflow's aliases ({@code
+ * attribute(s).}, {@code tags.}, {@code request_metadata.}, a bare attribute name) and keywords
+ * any case. A malformed filter fails with {@link StoreException.Reason#INVALID_ARGUMENT} and a
+ * message naming the 0-based position, what was expected and what was found.
  */
 final class TraceFilterParser {
-  private static final String EQUALITY = "=, !=";
-  private static final String COMPARISON = "=, !=, <, <=, >, >=";
-  private static final Set<String> OPERATOR_KEYWORDS =
-      Set.of("LIKE", "ILIKE", "RLIKE", "IN", "NOT", "IS");
+  private static final Set<Operator> NUMERIC = EnumSet.of(
+      Operator.EQ, Operator.NE, Operator.LT, Operator.LE, Operator.GT, Operator.GE);
+  private static final Set<Operator> TEXT = EnumSet.of(Operator.EQ, Operator.NE, Operator.LIKE,
+      Operator.ILIKE, Operator.RLIKE, Operator.IN, Operator.NOT_IN);
+  private static final Set<Operator> EXACT =
+      EnumSet.of(Operator.EQ, Operator.NE, Operator.IN, Operator.NOT_IN);
+  private static final Set<Operator> FULL_TEXT = EnumSet.of(Operator.LIKE, Operator.ILIKE);
+  private static final Set<Operator> EQUALS = EnumSet.of(Operator.EQ);
   private static final Set<String> STATES = Set.of("OK", "ERROR", "IN_PROGRESS");
-  private static final Set<String> NOT_YET_ENTITIES =
-      Set.of("span", "spans", "feedback", "expectation", "assessment", "prompt");
-  private static final Set<String> NOT_YET_ATTRIBUTES = Set.of("request_id", "trace_id",
-      "client_request_id", "run_id", "end_time", "end_time_ms", "text");
+  /** Metadata key of the run a trace belongs to. */
+  static final String SOURCE_RUN = "mlflow.sourceRun";
 
   private final String filter;
   private final List<FilterToken> tokens;
   private int next;
+
+  /** A field and what may be compared with it. */
+  private record Target(TraceFilter.Field field, Set<Operator> operators, boolean numeric) {}
 
   private TraceFilterParser(String filter) {
     this.filter = filter;
@@ -64,33 +90,60 @@ final class TraceFilterParser {
       throw error(name, "expected a field such as trace.status, tag.<key> or metadata.<key>,"
           + " found " + name.describe());
     }
-    TraceFilter.Field field = field(name);
-    boolean numeric = field instanceof TraceFilter.Attribute
-        && ((TraceFilter.Attribute) field).isNumeric();
-    String allowed = numeric ? COMPARISON : EQUALITY;
+    Target target = target(name);
     FilterToken opToken = take();
-    if (opToken.type() == Type.KEYWORD && OPERATOR_KEYWORDS.contains(opToken.value())) {
-      throw error(opToken, "operator " + opToken.value() + " is not supported yet for "
-          + field.display() + "; expected one of " + allowed);
-    }
-    TraceFilter.Operator op = opToken.type() == Type.OPERATOR
-        ? TraceFilter.Operator.of(opToken.value()).orElse(null) : null;
-    if (op == null) {
-      throw error(opToken, "expected a comparison operator (" + allowed + ") after '"
-          + name.raw() + "', found " + opToken.describe());
-    }
-    if (!numeric && op != TraceFilter.Operator.EQ && op != TraceFilter.Operator.NE) {
-      throw error(opToken, "operator " + op.symbol + " does not apply to " + field.display()
-          + "; expected one of " + allowed);
+    Operator op = operator(name, target, opToken);
+    if (!target.operators().contains(op)) {
+      throw error(opToken, "operator " + op.symbol + " does not apply to "
+          + target.field().display() + "; expected one of " + list(target.operators()));
     }
     FilterToken value = take();
-    return new TraceFilter.Comparison(field, op, numeric ? number(field, value)
-        : text(field, value));
+    Object parsed;
+    if (op.isList()) {
+      parsed = textList(target, value);
+    } else if (target.numeric()) {
+      parsed = number(target.field(), value);
+    } else {
+      parsed = text(target.field(), op, value);
+    }
+    return new TraceFilter.Comparison(target.field(), op, parsed);
   }
 
-  private TraceFilter.Field field(FilterToken name) {
+  private Operator operator(FilterToken name, Target target, FilterToken t) {
+    if (t.type() == Type.OPERATOR) {
+      return Operator.of(t.value()).orElseThrow();
+    }
+    if (t.type() == Type.KEYWORD) {
+      switch (t.value()) {
+        case "LIKE":
+        case "ILIKE":
+        case "RLIKE":
+        case "IN":
+          return Operator.of(t.value()).orElseThrow();
+        case "NOT":
+          FilterToken in = take();
+          if (!in.isKeyword("IN")) {
+            throw error(in, "expected IN after NOT (NOT " + in.raw().toUpperCase(Locale.ROOT)
+                + " is not supported), found " + in.describe());
+          }
+          return Operator.NOT_IN;
+        case "IS":
+          throw error(t, "IS [NOT] NULL is not supported; expected one of "
+              + list(target.operators()));
+        default:
+          break;
+      }
+    }
+    throw error(t, "expected a comparison operator (" + list(target.operators()) + ") after '"
+        + name.raw() + "', found " + t.describe());
+  }
+
+  private Target target(FilterToken name) {
     List<String> parts = name.parts();
     if (parts.size() == 1) {
+      if (parts.get(0).equalsIgnoreCase("prompt")) {
+        return new Target(TraceFilter.Prompt.LINKED, EQUALS, false);
+      }
       return attribute(name, parts.get(0));
     }
     String entity = parts.get(0).toLowerCase(Locale.ROOT);
@@ -102,38 +155,78 @@ final class TraceFilterParser {
         return attribute(name, key);
       case "tag":
       case "tags":
-        return new TraceFilter.Tag(key);
+        return new Target(new TraceFilter.Tag(key), TEXT, false);
       case "metadata":
       case "request_metadata":
-        return new TraceFilter.Metadata(key);
+        return new Target(new TraceFilter.Metadata(key), TEXT, false);
+      case "span":
+      case "spans":
+        return span(name, parts);
+      case "feedback":
+        return new Target(
+            new TraceFilter.AssessmentField(AssessmentValue.Kind.FEEDBACK, key), TEXT, false);
+      case "expectation":
+        return new Target(
+            new TraceFilter.AssessmentField(AssessmentValue.Kind.EXPECTATION, key), TEXT, false);
       default:
-        if (NOT_YET_ENTITIES.contains(entity)) {
-          throw error(name, "filtering on " + parts.get(0) + ".* is not supported yet");
-        }
-        throw error(name, "unknown field " + name.describe()
-            + "; expected trace.<attribute>, tag.<key> or metadata.<key>");
+        throw error(name, "unknown field " + name.describe() + "; expected trace.<attribute>,"
+            + " tag.<key>, metadata.<key>, span.<name|type|attributes.key>, feedback.<name>,"
+            + " expectation.<name> or prompt");
     }
   }
 
-  private TraceFilter.Field attribute(FilterToken name, String attribute) {
+  private Target span(FilterToken name, List<String> parts) {
+    String field = parts.get(1).toLowerCase(Locale.ROOT);
+    switch (field) {
+      case "name":
+        return new Target(TraceFilter.SpanField.NAME, TEXT, false);
+      case "type":
+        return new Target(TraceFilter.SpanField.TYPE, TEXT, false);
+      case "attribute":
+      case "attributes":
+        if (parts.size() < 3) {
+          throw error(name, "expected a key after '" + name.raw() + ".'");
+        }
+        return new Target(new TraceFilter.SpanAttribute(
+            String.join(".", parts.subList(2, parts.size()))), TEXT, false);
+      default:
+        if (parts.size() == 2) {
+          throw error(name, "unknown span field '" + parts.get(1)
+              + "'; expected span.name, span.type or span.attributes.<key>");
+        }
+        throw error(name, "unknown field " + name.describe()
+            + "; expected span.name, span.type or span.attributes.<key>");
+    }
+  }
+
+  private Target attribute(FilterToken name, String attribute) {
     switch (attribute.toLowerCase(Locale.ROOT)) {
       case "status":
-        return TraceFilter.Attribute.STATUS;
+        return new Target(Attribute.STATUS, EXACT, false);
       case "timestamp":
       case "timestamp_ms":
-        return TraceFilter.Attribute.TIMESTAMP_MS;
+        return new Target(Attribute.TIMESTAMP_MS, NUMERIC, true);
       case "execution_time":
       case "execution_time_ms":
-        return TraceFilter.Attribute.EXECUTION_TIME_MS;
+        return new Target(Attribute.EXECUTION_TIME_MS, NUMERIC, true);
+      case "end_time":
+      case "end_time_ms":
+        return new Target(Attribute.END_TIME_MS, NUMERIC, true);
+      case "request_id":
+      case "trace_id":
+        return new Target(Attribute.REQUEST_ID, TEXT, false);
+      case "client_request_id":
+        return new Target(Attribute.CLIENT_REQUEST_ID, TEXT, false);
+      case "text":
+        return new Target(Attribute.TEXT, FULL_TEXT, false);
       case "name":
-        return new TraceFilter.Tag(TraceInfo.TRACE_NAME);
+        return new Target(new TraceFilter.Tag(TraceInfo.TRACE_NAME), TEXT, false);
+      case "run_id":
+        return new Target(new TraceFilter.Metadata(SOURCE_RUN), EXACT, false);
       default:
-        if (NOT_YET_ATTRIBUTES.contains(attribute.toLowerCase(Locale.ROOT))) {
-          throw error(name, "filtering on trace attribute '" + attribute
-              + "' is not supported yet");
-        }
         throw error(name, "unknown trace attribute '" + attribute + "'; expected status,"
-            + " timestamp_ms, execution_time_ms or name");
+            + " timestamp_ms, execution_time_ms, end_time_ms, request_id, client_request_id,"
+            + " name, run_id or text");
     }
   }
 
@@ -149,20 +242,62 @@ final class TraceFilterParser {
         + value.describe());
   }
 
-  private String text(TraceFilter.Field field, FilterToken value) {
+  private List<String> textList(Target target, FilterToken open) {
+    if (open.type() != Type.LEFT_PAREN) {
+      throw error(open, "expected '(' and a list of quoted strings for " + target.field().display()
+          + ", found " + open.describe());
+    }
+    List<String> values = new ArrayList<>();
+    while (true) {
+      values.add(text(target.field(), Operator.EQ, take()));
+      FilterToken t = take();
+      if (t.type() == Type.RIGHT_PAREN) {
+        return List.copyOf(values);
+      }
+      if (t.type() != Type.COMMA) {
+        throw error(t, "expected ',' or ')' in the list, found " + t.describe());
+      }
+    }
+  }
+
+  private String text(TraceFilter.Field field, Operator op, FilterToken value) {
     if (value.type() != Type.STRING) {
       throw error(value, "expected a quoted string for " + field.display() + ", found "
           + value.describe());
     }
-    if (field != TraceFilter.Attribute.STATUS) {
-      return value.value();
+    String text = value.value();
+    if (field == Attribute.STATUS) {
+      String state = text.toUpperCase(Locale.ROOT);
+      if (!STATES.contains(state)) {
+        throw error(value, "invalid status " + value.raw()
+            + "; expected one of OK, ERROR, IN_PROGRESS");
+      }
+      return state;
     }
-    String state = value.value().toUpperCase(Locale.ROOT);
-    if (!STATES.contains(state)) {
-      throw error(value, "invalid status " + value.raw()
-          + "; expected one of OK, ERROR, IN_PROGRESS");
+    if (field == TraceFilter.Prompt.LINKED) {
+      int slash = text.lastIndexOf('/');
+      if (slash <= 0 || slash == text.length() - 1) {
+        throw error(value, "expected a prompt as 'name/version', found " + value.describe());
+      }
     }
-    return state;
+    if (op == Operator.LIKE || op == Operator.ILIKE) {
+      if (LikePattern.endsWithEscape(text)) {
+        throw error(value, "LIKE pattern " + value.raw()
+            + " ends with the escape character '\\'; write '\\\\' for a backslash");
+      }
+    } else if (op == Operator.RLIKE) {
+      try {
+        Pattern.compile(text);
+      } catch (PatternSyntaxException e) {
+        throw error(value, "invalid regular expression " + value.raw() + ": "
+            + e.getDescription());
+      }
+    }
+    return text;
+  }
+
+  private static String list(Set<Operator> operators) {
+    return operators.stream().map(o -> o.symbol).collect(Collectors.joining(", "));
   }
 
   private FilterToken peek() {

@@ -75,4 +75,22 @@ class PostgresStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class SearchPlans extends TraceSearchPlanKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+
+    @Override
+    SqlDialect dialect() {
+      return SqlDialect.POSTGRESQL;
+    }
+
+    @Override
+    java.sql.Connection connect() throws java.sql.SQLException {
+      return java.sql.DriverManager.getConnection(schema.storeUri());
+    }
+  }
 }

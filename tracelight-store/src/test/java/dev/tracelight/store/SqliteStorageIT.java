@@ -82,4 +82,22 @@ class SqliteStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class SearchPlans extends TraceSearchPlanKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+
+    @Override
+    SqlDialect dialect() {
+      return SqlDialect.SQLITE;
+    }
+
+    @Override
+    java.sql.Connection connect() throws java.sql.SQLException {
+      return java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/dir/store.db"));
+    }
+  }
 }

@@ -232,8 +232,8 @@ abstract class TraceStoreKit extends TraceKitSupport {
         TraceQuery.builder().addExperimentId(experimentId).setPageToken("garbage!").build()),
         "page token");
     assertInvalid(() -> reader().searchTraces(TraceQuery.builder()
-        .addExperimentId(experimentId).addOrderBy("name ASC").build()),
-        "not supported yet");
+        .addExperimentId(experimentId).addOrderBy("bogus ASC").build()),
+        "unknown key 'bogus'");
   }
 
   @Test
