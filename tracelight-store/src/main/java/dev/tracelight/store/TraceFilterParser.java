@@ -22,7 +22,7 @@ final class TraceFilterParser {
   private static final Set<String> NOT_YET_ENTITIES =
       Set.of("span", "spans", "feedback", "expectation", "assessment", "prompt");
   private static final Set<String> NOT_YET_ATTRIBUTES = Set.of("request_id", "trace_id",
-      "client_request_id", "run_id", "end_time", "end_time_ms", "text");
+      "client_request_id", "end_time", "end_time_ms", "text");
 
   private final String filter;
   private final List<FilterToken> tokens;
@@ -127,13 +127,15 @@ final class TraceFilterParser {
         return TraceFilter.Attribute.EXECUTION_TIME_MS;
       case "name":
         return new TraceFilter.Tag(TraceInfo.TRACE_NAME);
+      case "run_id": // MLflow's alias: the run a trace was linked to
+        return new TraceFilter.Metadata(SqlTraceLinks.SOURCE_RUN);
       default:
         if (NOT_YET_ATTRIBUTES.contains(attribute.toLowerCase(Locale.ROOT))) {
           throw error(name, "filtering on trace attribute '" + attribute
               + "' is not supported yet");
         }
         throw error(name, "unknown trace attribute '" + attribute + "'; expected status,"
-            + " timestamp_ms, execution_time_ms or name");
+            + " timestamp_ms, execution_time_ms, name or run_id");
     }
   }
 

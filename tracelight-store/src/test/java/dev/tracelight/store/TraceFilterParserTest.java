@@ -53,6 +53,13 @@ class TraceFilterParserTest {
   }
 
   @Test
+  void runId_isTheSourceRunMetadata() {
+    assertThat(parse("trace.run_id = 'r1' AND run_id != 'r2'")).containsExactly(
+        new Comparison(new Metadata("mlflow.sourceRun"), Operator.EQ, "r1"),
+        new Comparison(new Metadata("mlflow.sourceRun"), Operator.NE, "r2"));
+  }
+
+  @Test
   void tagAndMetadataKeys_plainDottedBacktickedOrDoubleQuoted() {
     assertThat(parse("tag.env = 'prod' AND tags.\"my key\" = 'v' AND tag.mlflow.user = 'x'"
         + " AND metadata.`mlflow.user` != \"bob\" AND request_metadata.k-1 = ''"))
@@ -99,7 +106,7 @@ class TraceFilterParserTest {
     assertError("foo.bar = 'x'", 0, "unknown field 'foo.bar'");
     assertError("trace.bogus = 1", 0, "unknown trace attribute 'bogus'");
     assertError("span.type = 'LLM'", 0, "filtering on span.* is not supported yet");
-    assertError("trace.run_id = 'r'", 0, "'run_id' is not supported yet");
+    assertError("trace.client_request_id = 'r'", 0, "'client_request_id' is not supported yet");
     assertError("tag. = 'x'", 4, "expected a key after 'tag.'");
     assertError("tag.x = 'a' # comment", 12, "unexpected character '#'");
     assertError("= 'x'", 0, "expected a field such as trace.status, tag.<key> or"
