@@ -75,4 +75,28 @@ class PostgresStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class ExperimentLifecycle extends ExperimentLifecycleKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class ExperimentSearch extends ExperimentSearchKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class Links extends TraceLinksKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }

@@ -82,4 +82,28 @@ class SqliteStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class ExperimentLifecycle extends ExperimentLifecycleKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class ExperimentSearch extends ExperimentSearchKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class Links extends TraceLinksKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }
