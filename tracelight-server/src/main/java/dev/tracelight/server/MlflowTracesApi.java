@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * MLflow's trace RPCs: StartTraceV3, GetTraceInfoV3, GetTrace, BatchGetTraces, SearchTracesV3
- * and DeleteTraces(V3). Parse, call the store, write.
+ * and DeleteTraces(V3). Parse, call the store, write. A StartTrace V2 body on {@code POST
+ * /mlflow/traces} (the same path under {@code /api/2.0}) goes to {@link MlflowLegacyTracesApi}.
  */
 final class MlflowTracesApi {
   private final TraceWriter writer;
