@@ -15,6 +15,10 @@ import java.util.Map;
  */
 final class LegacyTraceInfoJson {
   private static final String UNSPECIFIED = "TRACE_STATUS_UNSPECIFIED";
+  /** TraceStatus by its proto number. */
+  private static final TraceState[] NUMBERED = {
+    TraceState.STATE_UNSPECIFIED, TraceState.OK, TraceState.ERROR, TraceState.IN_PROGRESS
+  };
 
   private LegacyTraceInfoJson() {}
 
@@ -43,13 +47,19 @@ final class LegacyTraceInfoJson {
     return state == TraceState.STATE_UNSPECIFIED ? UNSPECIFIED : state.name();
   }
 
-  /** A V2 {@code TraceStatus} name (any case); null when absent; 400 naming the field if wrong. */
+  /**
+   * A V2 {@code TraceStatus} by name (any case) or proto number (0 to 3); null when absent; 400
+   * naming the field if wrong.
+   */
   static TraceState parseStatus(JsonNode body) {
     String s = MlflowJson.string(body, "status");
     if (s == null) {
       return null;
     }
     String name = s.trim().toUpperCase(Locale.ROOT);
+    if (name.matches("[0-3]")) {
+      return NUMBERED[Integer.parseInt(name)];
+    }
     if (name.equals(UNSPECIFIED)) {
       return TraceState.STATE_UNSPECIFIED;
     }

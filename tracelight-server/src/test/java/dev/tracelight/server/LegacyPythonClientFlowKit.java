@@ -140,7 +140,7 @@ abstract class LegacyPythonClientFlowKit extends FlowKitSupport {
         400, "INVALID_PARAMETER_VALUE", "'status'");
     assertError(http.sendJson("PATCH", end, "{\"timestamp_ms\": " + (T - 1) + "}"),
         400, "INVALID_PARAMETER_VALUE", "before the start");
-    JsonNode statusOnly = ok(http.sendJson("PATCH", end, "{\"status\": \"ERROR\","
+    JsonNode statusOnly = ok(http.sendJson("PATCH", end, "{\"status\": 2,"
         + " \"request_metadata\": []}")).get("trace_info");
     assertThat(statusOnly.get("status").asText()).isEqualTo("ERROR");
     assertThat(statusOnly.get("execution_time_ms").asLong()).isZero();
