@@ -67,7 +67,9 @@ final class MlflowArtifactsApi {
   private ObjectNode traceData(String traceId) {
     Trace trace = reader.trace(traceId).orElseThrow(() -> MlflowTracesApi.traceNotFound(traceId));
     ObjectNode document = MlflowJson.MAPPER.createObjectNode();
-    document.set("spans", SpanDicts.writeAll(trace.spans()));
+    // A trace started by StartTrace V2 comes from an MLflow 2.x client, which reads 2.x dicts.
+    document.set("spans", LegacySpanDicts.isLegacyRequestId(traceId)
+        ? LegacySpanDicts.writeAll(trace.spans()) : SpanDicts.writeAll(trace.spans()));
     return document;
   }
 

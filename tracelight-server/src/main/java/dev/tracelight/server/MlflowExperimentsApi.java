@@ -7,9 +7,13 @@ import dev.tracelight.store.Experiment;
 import dev.tracelight.store.ExperimentQuery;
 import dev.tracelight.store.ExperimentStore;
 import dev.tracelight.store.Page;
+import dev.tracelight.store.ViewType;
 import io.javalin.http.Context;
 
-/** MLflow's experiment RPCs: create, get, get-by-name, search. Parse, call the store, write. */
+/**
+ * MLflow's experiment RPCs: create, get, get-by-name and search (filter, order_by, view_type,
+ * paging; GET with query parameters or POST with a body). Parse, call the store, write.
+ */
 final class MlflowExperimentsApi {
   private final ExperimentStore store;
   private final RequestBodies bodies;
@@ -53,12 +57,14 @@ final class MlflowExperimentsApi {
 
   private void searchByQuery(Context ctx) {
     ObjectNode params = MlflowJson.MAPPER.createObjectNode();
-    for (String field : new String[] {"max_results", "page_token", "filter"}) {
+    for (String field : new String[] {"max_results", "page_token", "filter", "view_type"}) {
       String value = ctx.queryParam(field);
       if (value != null) {
         params.put(field, value);
       }
     }
+    ArrayNode orderBy = params.putArray("order_by");
+    ctx.queryParams("order_by").forEach(orderBy::add);
     search(ctx, params);
   }
 
@@ -77,9 +83,13 @@ final class MlflowExperimentsApi {
       }
       query.setMaxResults(maxResults.intValue());
     }
-    String filter = MlflowJson.string(params, "filter");
-    if (filter != null && !filter.isBlank()) {
-      throw ApiException.invalid("Experiment search filters are not supported yet: " + filter);
+    query.setFilter(MlflowJson.string(params, "filter"));
+    MlflowJson.stringList(params, "order_by").forEach(query::addOrderBy);
+    String viewType = MlflowJson.string(params, "view_type");
+    if (viewType != null) {
+      query.setViewType(ViewType.of(viewType).orElseThrow(() -> ApiException.invalid(
+          "Invalid value '" + viewType + "' for parameter 'view_type': expected ACTIVE_ONLY,"
+              + " DELETED_ONLY or ALL")));
     }
     Page<Experiment> page = store.searchExperiments(query.build());
     ObjectNode response = MlflowJson.MAPPER.createObjectNode();

@@ -15,17 +15,21 @@ import java.util.List;
 
 /**
  * MLflow's trace RPCs: StartTraceV3, GetTraceInfoV3, GetTrace, BatchGetTraces, SearchTracesV3
- * and DeleteTraces(V3). Parse, call the store, write.
+ * and DeleteTraces(V3). Parse, call the store, write. A StartTrace V2 body on {@code POST
+ * /mlflow/traces} (the same path under {@code /api/2.0}) goes to {@link MlflowLegacyTracesApi}.
  */
 final class MlflowTracesApi {
   private final TraceWriter writer;
   private final TraceReader reader;
   private final RequestBodies bodies;
+  private final MlflowLegacyTracesApi legacy;
 
-  MlflowTracesApi(TraceWriter writer, TraceReader reader, RequestBodies bodies) {
+  MlflowTracesApi(TraceWriter writer, TraceReader reader, RequestBodies bodies,
+      MlflowLegacyTracesApi legacy) {
     this.writer = writer;
     this.reader = reader;
     this.bodies = bodies;
+    this.legacy = legacy;
   }
 
   void register(MlflowRoutes routes) {
@@ -40,6 +44,10 @@ final class MlflowTracesApi {
 
   private void startTrace(Context ctx) {
     JsonNode body = MlflowJson.parseObject(bodies.read(ctx));
+    if (MlflowLegacyTracesApi.isStartTraceV2(body)) {
+      legacy.start(ctx, body); // POST /api/2.0/mlflow/traces is StartTrace V2 in MLflow
+      return;
+    }
     JsonNode trace = body.get("trace");
     if (trace == null || !trace.isObject()) {
       throw ApiException.invalid("Missing value for required parameter 'trace'");
@@ -75,9 +83,12 @@ final class MlflowTracesApi {
     if (ids.isEmpty()) {
       throw ApiException.invalid("Missing value for required parameter 'trace_ids'");
     }
+    List<String> experiments = ctx.queryParams("experiment_ids");
     ObjectNode response = MlflowJson.MAPPER.createObjectNode();
     ArrayNode traces = response.putArray("traces");
-    reader.traces(ids).forEach(t -> traces.add(traceJson(t)));
+    reader.traces(ids).stream()
+        .filter(t -> experiments.isEmpty() || experiments.contains(t.info().experimentId()))
+        .forEach(t -> traces.add(traceJson(t)));
     MlflowJson.write(ctx, response);
   }
 

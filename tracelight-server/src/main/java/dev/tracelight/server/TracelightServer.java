@@ -72,7 +72,13 @@ public final class TracelightServer implements AutoCloseable {
     new OtlpTraceIngest(storage.traceWriter(), bodies).register(c.routes);
     MlflowRoutes mlflow = new MlflowRoutes(c.routes);
     new MlflowExperimentsApi(storage.experiments(), bodies).register(mlflow);
-    new MlflowTracesApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
+    new MlflowExperimentEditsApi(storage.experiments(), bodies).register(mlflow);
+    MlflowLegacyTracesApi legacy = new MlflowLegacyTracesApi(
+        storage.experiments(), storage.traceWriter(), storage.traceReader(), bodies);
+    new MlflowTracesApi(storage.traceWriter(), storage.traceReader(), bodies, legacy)
+        .register(mlflow);
+    new MlflowTraceLinksApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
+    legacy.register(mlflow);
     new MlflowTraceTagsApi(storage.traceWriter(), bodies).register(mlflow);
     new MlflowAssessmentsApi(storage.assessments(), bodies).register(mlflow);
     new MlflowArtifactsApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);

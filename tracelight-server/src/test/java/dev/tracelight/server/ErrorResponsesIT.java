@@ -95,7 +95,7 @@ class ErrorResponsesIT {
     assertError(http.get("/api/2.0/mlflow/no-such-thing"), 404, "ENDPOINT_NOT_FOUND", "no-such");
     assertError(http.postJson("/ajax-api/3.0/mlflow/runs/create", "{}"),
         404, "ENDPOINT_NOT_FOUND", "runs/create");
-    assertError(http.send(HttpRequest.newBuilder(http.uri("/api/2.0/mlflow/traces/x"))
+    assertError(http.send(HttpRequest.newBuilder(http.uri("/api/2.0/mlflow/traces/x/notes"))
         .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).build()),
         404, "ENDPOINT_NOT_FOUND", "PATCH");
   }

@@ -58,4 +58,44 @@ class SqliteTracingFlowIT extends TracingFlowKit {
       return server;
     }
   }
+
+  @Nested
+  class Experiments extends ExperimentsFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class Links extends TraceLinksFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class TypeScriptClient extends TypeScriptClientFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class PythonClient extends PythonClientFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class LegacyPythonClient extends LegacyPythonClientFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
 }

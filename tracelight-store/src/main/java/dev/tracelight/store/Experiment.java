@@ -10,6 +10,8 @@ public final class Experiment {
 
   /** Lifecycle stage of an experiment that has not been deleted. */
   public static final String ACTIVE = "active";
+  /** Lifecycle stage of a deleted experiment: still readable by id and name, restorable. */
+  public static final String DELETED = "deleted";
 
   private final String experimentId;
   private final String name;
@@ -48,6 +50,7 @@ public final class Experiment {
     return artifactLocation;
   }
 
+  /** {@value #ACTIVE} or {@value #DELETED}. */
   public String lifecycleStage() {
     return lifecycleStage;
   }

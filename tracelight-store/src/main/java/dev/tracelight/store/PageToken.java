@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Opaque keyset page tokens: the sort key of the last row of a page, so the next page is a range
@@ -22,7 +23,8 @@ import java.util.List;
  */
 final class PageToken {
   private static final String TRACES = "t3";
-  private static final String EXPERIMENTS = "e1:";
+  private static final String EXPERIMENTS = "e2:";
+  private static final String SEPARATOR = "|";
   private static final int CHECK_BYTES = 9;
 
   private PageToken() {}
@@ -96,16 +98,31 @@ final class PageToken {
     return values;
   }
 
-  static String encodeExperimentId(long experimentId) {
-    return encode(EXPERIMENTS + experimentId);
+  /**
+   * Encodes the sort values of the last experiment on a page with the order they belong to. Each
+   * value is encoded on its own, so names may contain any character.
+   */
+  static String encodeExperimentKey(String order, List<String> values) {
+    StringBuilder raw = new StringBuilder(EXPERIMENTS).append(order);
+    values.forEach(v -> raw.append(SEPARATOR).append(encode(v)));
+    return encode(raw.toString());
   }
 
-  static long decodeExperimentId(String token) {
-    try {
-      return Long.parseLong(decode(token, EXPERIMENTS));
-    } catch (NumberFormatException e) {
+  /** The {@code size} sort values in an experiment token made for {@code order}. */
+  static List<String> decodeExperimentKey(String token, String order, int size) {
+    String[] parts = decode(token, EXPERIMENTS).split(Pattern.quote(SEPARATOR), -1);
+    if (parts.length != size + 1 || !parts[0].equals(order)) {
       throw invalid(token);
     }
+    List<String> values = new ArrayList<>();
+    for (int i = 1; i < parts.length; i++) {
+      try {
+        values.add(new String(Base64.getUrlDecoder().decode(parts[i]), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw invalid(token);
+      }
+    }
+    return values;
   }
 
   private static byte[] check(byte[] payload) {

@@ -5,15 +5,19 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The read path in SQL. */
 final class SqlTraceReader implements TraceReader {
   /** PostgreSQL's SQLSTATE for a regular expression it cannot compile. */
   private static final String INVALID_REGULAR_EXPRESSION = "2201B";
+  /** Ids per IN list, well below every driver's bind-parameter limit. */
+  private static final int IN_CHUNK = 500;
 
   private final Database db;
 
@@ -49,6 +53,26 @@ final class SqlTraceReader implements TraceReader {
         infos.stream().filter(i -> i.traceId().equals(id)).findFirst().ifPresent(info ->
             result.add(Trace.create(info, spans.getOrDefault(id, List.of()))));
       }
+      return result;
+    });
+  }
+
+  @Override
+  public List<TraceInfo> traceInfos(List<String> traceIds) {
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(requireNonNull(traceIds, "traceIds")));
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return db.read(c -> {
+      Map<String, TraceInfo> byId = new HashMap<>();
+      for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+        String in = String.join(",", Collections.nCopies(chunk.size(), "?"));
+        TraceInfoRows.select(c, "trace_id IN (" + in + ")", List.copyOf(chunk))
+            .forEach(info -> byId.put(info.traceId(), info));
+      }
+      List<TraceInfo> result = new ArrayList<>();
+      ids.stream().map(byId::get).filter(Objects::nonNull).forEach(result::add);
       return result;
     });
   }

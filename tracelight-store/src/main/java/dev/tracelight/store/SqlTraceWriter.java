@@ -21,9 +21,11 @@ final class SqlTraceWriter implements TraceWriter {
   private static final int DELETE_CHUNK = 500;
 
   private final Database db;
+  private final SqlTraceLinks links;
 
   SqlTraceWriter(Database db) {
     this.db = db;
+    this.links = new SqlTraceLinks(db);
   }
 
   @Override
@@ -151,6 +153,22 @@ final class SqlTraceWriter implements TraceWriter {
       }
       return null;
     });
+  }
+
+  @Override
+  public void linkTracesToRun(List<String> traceIds, String runId) {
+    links.linkTracesToRun(traceIds, runId);
+  }
+
+  @Override
+  public void linkPromptsToTrace(String traceId, List<PromptVersionRef> prompts) {
+    links.linkPromptsToTrace(traceId, prompts);
+  }
+
+  @Override
+  public TraceInfo endTrace(String traceId, long endTimeMillis, TraceState state,
+      Map<String, String> metadata, Map<String, String> tags) {
+    return links.endTrace(traceId, endTimeMillis, state, metadata, tags);
   }
 
   static StoreException traceNotFound(String traceId) {

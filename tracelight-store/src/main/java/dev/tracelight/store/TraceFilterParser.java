@@ -44,8 +44,6 @@ final class TraceFilterParser {
   private static final Set<Operator> FULL_TEXT = EnumSet.of(Operator.LIKE, Operator.ILIKE);
   private static final Set<Operator> EQUALS = EnumSet.of(Operator.EQ);
   private static final Set<String> STATES = Set.of("OK", "ERROR", "IN_PROGRESS");
-  /** Metadata key of the run a trace belongs to. */
-  static final String SOURCE_RUN = "mlflow.sourceRun";
 
   private final String filter;
   private final List<FilterToken> tokens;
@@ -222,7 +220,7 @@ final class TraceFilterParser {
       case "name":
         return new Target(new TraceFilter.Tag(TraceInfo.TRACE_NAME), TEXT, false);
       case "run_id":
-        return new Target(new TraceFilter.Metadata(SOURCE_RUN), EXACT, false);
+        return new Target(new TraceFilter.Metadata(SqlTraceLinks.SOURCE_RUN), EXACT, false);
       default:
         throw error(name, "unknown trace attribute '" + attribute + "'; expected status,"
             + " timestamp_ms, execution_time_ms, end_time_ms, request_id, client_request_id,"

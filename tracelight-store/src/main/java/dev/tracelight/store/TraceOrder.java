@@ -23,7 +23,7 @@ final class TraceOrder {
     NAME("COALESCE((SELECT o.value FROM trace_tags o WHERE o.trace_id = trace_info.trace_id"
         + " AND o.key = '" + TraceInfo.TRACE_NAME + "'), '')", "name", false),
     RUN_ID("COALESCE((SELECT o.value FROM trace_metadata o WHERE o.trace_id = trace_info.trace_id"
-        + " AND o.key = '" + TraceFilterParser.SOURCE_RUN + "'), '')", "run_id", false),
+        + " AND o.key = '" + SqlTraceLinks.SOURCE_RUN + "'), '')", "run_id", false),
     EXPERIMENT_ID("trace_info.experiment_id", "experiment_id", true);
 
     /** The SQL expression sorted on; constant text only, never a user's value. */
@@ -50,7 +50,7 @@ final class TraceOrder {
         case NAME:
           return info.tags().getOrDefault(TraceInfo.TRACE_NAME, "");
         case RUN_ID:
-          return info.traceMetadata().getOrDefault(TraceFilterParser.SOURCE_RUN, "");
+          return info.traceMetadata().getOrDefault(SqlTraceLinks.SOURCE_RUN, "");
         case EXPERIMENT_ID:
           return Long.parseLong(info.experimentId());
         default:

@@ -15,6 +15,14 @@ public interface TraceReader {
   List<Trace> traces(List<String> traceIds);
 
   /**
+   * The infos of the traces found among {@code traceIds}, in the order asked, without reading
+   * spans; missing ids are skipped.
+   */
+  default List<TraceInfo> traceInfos(List<String> traceIds) {
+    return traces(traceIds).stream().map(Trace::info).toList();
+  }
+
+  /**
    * Trace infos matching the query's filter, in its order (newest first by default), one page at
    * a time.
    *

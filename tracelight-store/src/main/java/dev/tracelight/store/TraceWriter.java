@@ -1,6 +1,7 @@
 package dev.tracelight.store;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The write path of traces. {@link #acceptSpans} and {@link #startTrace} are idempotent and may
@@ -71,5 +72,42 @@ public interface TraceWriter {
    */
   default void deleteTraceTag(String traceId, String key) {
     throw new UnsupportedOperationException("trace tags are not supported by " + this);
+  }
+
+  /**
+   * Records that the traces were produced by a run: metadata {@code mlflow.sourceRun} = {@code
+   * runId}, which filters on {@code trace.run_id} and {@code metadata.mlflow.sourceRun} find.
+   * All or nothing.
+   *
+   * @throws StoreException {@link StoreException.Reason#NOT_FOUND} naming the unknown ids if any
+   *     trace is unknown, {@link StoreException.Reason#INVALID_ARGUMENT} for an empty run id or
+   *     more than 100 traces
+   */
+  default void linkTracesToRun(List<String> traceIds, String runId) {
+    throw new UnsupportedOperationException("linking traces is not supported by " + this);
+  }
+
+  /**
+   * Adds prompt versions to the trace's tag {@code mlflow.linkedPrompts}, a JSON list of {@code
+   * {"name", "version"}} objects, keeping those linked before and skipping repeats.
+   *
+   * @throws StoreException {@link StoreException.Reason#NOT_FOUND} if the trace is unknown
+   */
+  default void linkPromptsToTrace(String traceId, List<PromptVersionRef> prompts) {
+    throw new UnsupportedOperationException("linking prompts is not supported by " + this);
+  }
+
+  /**
+   * Ends a trace as MLflow's legacy {@code EndTrace} does: the execution duration becomes {@code
+   * endTimeMillis} minus the request time, the state is replaced, and metadata and tags are
+   * merged over what is stored.
+   *
+   * @return the info as stored
+   * @throws StoreException {@link StoreException.Reason#NOT_FOUND} if the trace is unknown,
+   *     {@link StoreException.Reason#INVALID_ARGUMENT} if it would end before it started
+   */
+  default TraceInfo endTrace(String traceId, long endTimeMillis, TraceState state,
+      Map<String, String> metadata, Map<String, String> tags) {
+    throw new UnsupportedOperationException("ending traces is not supported by " + this);
   }
 }

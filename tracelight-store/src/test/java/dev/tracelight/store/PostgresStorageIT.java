@@ -93,4 +93,28 @@ class PostgresStorageIT {
       return java.sql.DriverManager.getConnection(schema.storeUri());
     }
   }
+
+  @Nested
+  class ExperimentLifecycle extends ExperimentLifecycleKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class ExperimentSearch extends ExperimentSearchKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class Links extends TraceLinksKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }

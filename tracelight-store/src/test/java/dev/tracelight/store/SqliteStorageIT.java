@@ -100,4 +100,28 @@ class SqliteStorageIT {
       return java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/dir/store.db"));
     }
   }
+
+  @Nested
+  class ExperimentLifecycle extends ExperimentLifecycleKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class ExperimentSearch extends ExperimentSearchKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class Links extends TraceLinksKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }

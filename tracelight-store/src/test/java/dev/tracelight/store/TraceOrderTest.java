@@ -96,7 +96,7 @@ class TraceOrderTest {
     String foreignJson = Base64.getUrlEncoder().withoutPadding().encodeToString(
         "{\"v\":\"t3\"}".getBytes(StandardCharsets.UTF_8));
     assertRefused(order, foreignJson + ".AAAA", "Invalid page token");
-    assertRefused(order, PageToken.encodeExperimentId(5), "Invalid page token");
+    assertRefused(order, PageToken.encodeExperimentKey("name ASC", List.of("a", "5")), "Invalid page token");
   }
 
   private static void assertRefused(TraceOrder order, String token, String message) {

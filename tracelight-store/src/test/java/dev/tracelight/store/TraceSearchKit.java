@@ -416,7 +416,7 @@ abstract class TraceSearchKit extends TraceKitSupport {
     char flipped = token.charAt(5) == 'x' ? 'y' : 'x';
     for (String bad : List.of(token.substring(0, 5) + flipped + token.substring(6),
         token + "A", "garbage!", "a.b", "'; DROP TABLE trace_info; --",
-        PageToken.encodeExperimentId(1))) {
+        PageToken.encodeExperimentKey("name ASC", List.of("a", "1")))) {
       assertStoreError(() -> reader().searchTraces(TraceQuery.builder()
               .addExperimentId(experimentId).setPageToken(bad).build()),
           StoreException.Reason.INVALID_ARGUMENT, "Invalid page token");
