@@ -75,4 +75,12 @@ class PostgresStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class Users extends UserStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }

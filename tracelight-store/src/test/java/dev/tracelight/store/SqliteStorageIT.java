@@ -82,4 +82,12 @@ class SqliteStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class Users extends UserStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }
