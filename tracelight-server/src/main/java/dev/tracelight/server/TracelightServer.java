@@ -46,10 +46,17 @@ public final class TracelightServer implements AutoCloseable {
     requireNonNull(config, "config");
     Storage storage = StorageFactory.open(config.backendStoreUri());
     try {
+      if (config.auth() && !storage.users().hasUsers()) {
+        throw new IllegalStateException("Authentication is on but the store has no users."
+            + " Create the first one with: tracelight users create <name> --backend-store-uri"
+            + " <this server's store URI>");
+      }
       Javalin app = Javalin.create(c -> configure(c, config, storage));
       app.start(config.host(), config.port());
       TracelightServer server = new TracelightServer(app, storage, config.host());
-      LOG.info("Tracelight {} on {} with store {}", MLFLOW_VERSION, server.url(), storage);
+      LOG.info("Tracelight {} on {} with store {}, authentication {}", MLFLOW_VERSION,
+          server.url(), storage, !config.auth() ? "off"
+              : config.authExemptArtifacts() ? "on (trace artifacts exempt)" : "on");
       return server;
     } catch (RuntimeException e) {
       storage.close();
@@ -63,6 +70,7 @@ public final class TracelightServer implements AutoCloseable {
     c.http.maxRequestSize = config.maxRequestBytes();
     RequestBodies bodies = new RequestBodies(config.maxRequestBytes());
 
+    RequestGuard.create(config, config.auth() ? storage.users() : null).register(c.routes);
     ErrorResponses.register(c.routes);
     c.routes.get("/version", ctx -> ctx.contentType("text/plain").result(MLFLOW_VERSION));
     c.routes.get("/health", ctx -> {
