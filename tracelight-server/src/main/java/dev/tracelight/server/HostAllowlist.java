@@ -170,7 +170,7 @@ final class HostAllowlist {
     }
   }
 
-  /** A {@code Host} header split into a lowercase host (IPv6 in brackets) and a port, -1 if none. */
+  /** A {@code Host} header: lowercase host (IPv6 in brackets) and port, -1 if none. */
   static final class HostAndPort {
     final String host;
     final int port;

@@ -77,7 +77,10 @@ final class UsersCommand implements Runnable {
         throw new UncheckedIOException("cannot read the password from standard input", e);
       }
       byte[] bytes = line.toByteArray();
-      int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+      int end = bytes.length;
+      if (end > 0 && bytes[end - 1] == '\r') {
+        end--;
+      }
       CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, 0, end));
       char[] password = new char[chars.remaining()];
       chars.get(password);
