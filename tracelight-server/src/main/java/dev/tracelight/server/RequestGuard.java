@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,9 @@ final class RequestGuard {
   static final String USER_ATTRIBUTE = "tracelight.user";
   static final String HEALTH = "/health";
   static final String ARTIFACTS = "/api/2.0/mlflow-artifacts/artifacts/";
+  /** Content types a browser sends cross-origin without asking first (and no type at all). */
+  private static final Set<String> SIMPLE_CONTENT_TYPES = Set.of("",
+      "text/plain", "application/x-www-form-urlencoded", "multipart/form-data");
 
   private final HostAllowlist hosts;
   private final CorsPolicy cors;
@@ -76,12 +80,12 @@ final class RequestGuard {
       }
       return;
     }
-    if (origin != null && !isRead(ctx.method()) && !sameOrigin(origin, host)
-        && !cors.allows(origin)) {
-      // A page of another site may send simple POSTs without a preflight; refuse its writes.
-      refuse(ctx, api, 403, ErrorCode.PERMISSION_DENIED, "Cross-origin " + ctx.method()
-          + " from '" + origin + "' refused (allow the origin with --cors-allowed-origins)");
-      return;
+    if (origin != null && !isRead(ctx.method()) && !sameOrigin(origin, host)) {
+      String refusal = crossOriginWriteRefusal(ctx, origin);
+      if (refusal != null) {
+        refuse(ctx, api, 403, ErrorCode.PERMISSION_DENIED, refusal);
+        return;
+      }
     }
     if (origin != null && cors.allows(origin)) {
       cors.allowResponse(ctx, origin);
@@ -99,6 +103,26 @@ final class RequestGuard {
       ctx.header("WWW-Authenticate", Authenticator.CHALLENGE);
       refuse(ctx, api, 401, ErrorCode.UNAUTHENTICATED, e.getMessage());
     }
+  }
+
+  /**
+   * Why a write from another web origin is refused, or null to let it through. A page anywhere
+   * can send a "simple" POST (a form, or fetch with a text/plain body) without a preflight, and
+   * the browser adds the credentials it cached for this server: such a write is refused even
+   * from an allowed origin. Every other write was preflighted, so the CORS policy decides.
+   */
+  private String crossOriginWriteRefusal(Context ctx, String origin) {
+    if (!cors.allows(origin)) {
+      return "Cross-origin " + ctx.method() + " from '" + origin
+          + "' refused (allow the origin with --cors-allowed-origins)";
+    }
+    String type = ctx.contentType() == null ? ""
+        : ctx.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+    if (ctx.method() == HandlerType.POST && SIMPLE_CONTENT_TYPES.contains(type)) {
+      return "Cross-origin POST with Content-Type '" + type + "' refused: a browser sends it"
+          + " without a preflight; send application/json";
+    }
+    return null;
   }
 
   private boolean isExempt(Context ctx, String path) {

@@ -3,6 +3,8 @@ package dev.tracelight.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracelight.store.Storage;
+import dev.tracelight.store.StorageFactory;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,8 +55,8 @@ class NetworkPolicyIT {
     @Test
     void dnsRebinding_foreignHostHeader_403OnEveryRouteButHealth() {
       for (RouteFamilies.Call call : RouteFamilies.all()) {
-        RawHttp r = RawHttp.send(server.port(), call.method(), call.path(), "Host: evil.example",
-            "Content-Length: 0");
+        RawHttp r = RawHttp.sendBody(server.port(), call.method(), call.path(), "",
+            "Host: evil.example");
         assertThat(r.status).as(call + " -> " + r).isEqualTo(403);
         assertThat(r.body).as(call.toString()).contains("Host 'evil.example' is not allowed")
             .contains("--allowed-hosts");
@@ -161,9 +163,9 @@ class NetworkPolicyIT {
     @Test
     void crossOriginWrite_fromAnotherSite_403_evenWithoutAuth() {
       // A simple POST (text/plain) needs no preflight: a page elsewhere could send it.
-      RawHttp r = RawHttp.send(server.port(), "POST", "/api/2.0/mlflow/experiments/create",
-          "Host: 127.0.0.1:" + server.port(), "Origin: https://evil.example",
-          "Content-Type: text/plain", "Content-Length: 15", "", "{\"name\": \"x1\"}");
+      RawHttp r = RawHttp.sendBody(server.port(), "POST", "/api/2.0/mlflow/experiments/create",
+          "{\"name\": \"x1\"}", "Host: 127.0.0.1:" + server.port(),
+          "Origin: https://evil.example", "Content-Type: text/plain");
       assertThat(r.status).as(r.toString()).isEqualTo(403);
       assertThat(r.body).contains("Cross-origin POST from 'https://evil.example' refused");
     }
@@ -177,11 +179,49 @@ class NetworkPolicyIT {
           .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"same-origin\"}")).build());
       assertThat(same.status).as(same.toString()).isEqualTo(200);
 
-      RawHttp allowed = RawHttp.send(configured.port(), "POST",
-          "/api/2.0/mlflow/experiments/create", "Host: tracelight.internal",
-          "Origin: " + ALLOWED_ORIGIN, "Content-Type: application/json",
-          "Content-Length: 24", "", "{\"name\": \"from-origin\"}");
+      RawHttp allowed = RawHttp.sendBody(configured.port(), "POST",
+          "/api/2.0/mlflow/experiments/create", "{\"name\": \"from-origin\"}",
+          "Host: tracelight.internal", "Origin: " + ALLOWED_ORIGIN,
+          "Content-Type: application/json");
       assertThat(allowed.status).as(allowed.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void simplePost_fromAnAllowedOriginToo_403() {
+      // Forms and text/plain fetches skip the preflight and carry the browser's cached
+      // credentials: an allowed origin must send JSON, which is preflighted.
+      RawHttp r = RawHttp.sendBody(configured.port(), "POST", "/api/2.0/mlflow/experiments/create",
+          "{\"name\": \"x2\"}", "Host: tracelight.internal", "Origin: " + ALLOWED_ORIGIN,
+          "Content-Type: text/plain;charset=UTF-8");
+      assertThat(r.status).as(r.toString()).isEqualTo(403);
+      assertThat(r.body).contains("Content-Type 'text/plain' refused");
+    }
+
+    @Test
+    void withAuth_preflightNeedsNoCredentials_theRequestItAnnouncesDoes() {
+      String store = "sqlite:///" + dir.resolve("cors-auth.db");
+      String token;
+      try (Storage storage = StorageFactory.open(store)) {
+        storage.users().createUser("alice", "alice has a long password".toCharArray());
+        token = storage.users().createToken("alice", "notebook", null).token();
+      }
+      try (TracelightServer s = TracelightServer.start(TracelightServerConfig.builder()
+          .setPort(0).setBackendStoreUri(store).setAuth(true)
+          .setCorsAllowedOrigins(List.of(ALLOWED_ORIGIN)).build())) {
+        RawHttp preflight = RawHttp.send(s.port(), "OPTIONS", "/api/2.0/mlflow/experiments/search",
+            "Host: localhost", "Origin: " + ALLOWED_ORIGIN, "Access-Control-Request-Method: GET",
+            "Access-Control-Request-Headers: authorization");
+        assertThat(preflight.status).as(preflight.toString()).isEqualTo(204);
+
+        RawHttp withToken = get(s, "/api/2.0/mlflow/experiments/search", "Host: localhost",
+            "Origin: " + ALLOWED_ORIGIN, "Authorization: Bearer " + token);
+        assertThat(withToken.status).isEqualTo(200);
+        assertThat(withToken.headers).containsEntry("access-control-allow-origin", ALLOWED_ORIGIN);
+
+        RawHttp without = get(s, "/api/2.0/mlflow/experiments/search", "Host: localhost",
+            "Origin: " + ALLOWED_ORIGIN);
+        assertThat(without.status).isEqualTo(401);
+      }
     }
 
     private RawHttp preflight(TracelightServer s, String origin) {

@@ -27,16 +27,27 @@ final class RawHttp {
     this.body = body;
   }
 
-  /** Sends {@code method path} to 127.0.0.1:{@code port} with these header lines. */
+  /** Sends {@code method path} without a body to 127.0.0.1:{@code port}, with these headers. */
   static RawHttp send(int port, String method, String path, String... headerLines) {
-    StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+    return sendBody(port, method, path, null, headerLines);
+  }
+
+  /** Sends {@code method path} with a body (and its Content-Length) and these headers. */
+  static RawHttp sendBody(int port, String method, String path, String body,
+      String... headerLines) {
+    byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
     for (String line : headerLines) {
-      request.append(line).append("\r\n");
+      head.append(line).append("\r\n");
     }
-    request.append("Connection: close\r\n\r\n");
+    if (body != null) {
+      head.append("Content-Length: ").append(content.length).append("\r\n");
+    }
+    head.append("Connection: close\r\n\r\n");
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().write(content);
       socket.getOutputStream().flush();
       return parse(readAll(socket.getInputStream()));
     } catch (IOException e) {
