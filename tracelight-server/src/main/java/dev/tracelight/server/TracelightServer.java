@@ -57,6 +57,10 @@ public final class TracelightServer implements AutoCloseable {
       LOG.info("Tracelight {} on {} with store {}, authentication {}", MLFLOW_VERSION,
           server.url(), storage, !config.auth() ? "off"
               : config.authExemptArtifacts() ? "on (trace artifacts exempt)" : "on");
+      if (!config.auth() && !isLoopback(config.host())) {
+        LOG.warn("Listening on {} without authentication: anyone who can reach it can read and"
+            + " change traces. Start with --auth (see tracelight users create).", config.host());
+      }
       return server;
     } catch (RuntimeException e) {
       storage.close();
@@ -86,6 +90,11 @@ public final class TracelightServer implements AutoCloseable {
     new MlflowArtifactsApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
     MlflowRoutes.registerEndpointNotFound(c.routes);
     WebUi.register(c);
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+        || host.equals("[::1]");
   }
 
   /** The port listened on (the chosen one when configured with 0). */
