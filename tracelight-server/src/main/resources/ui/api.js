@@ -6,7 +6,9 @@ async function call(method, path, body) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const response = await fetch(path, init);
+  // Resolved against the origin, not the page: a page opened as http://user:password@host/ has
+  // credentials in its base URL, which fetch refuses; the browser adds the ones it cached itself.
+  const response = await fetch(new URL(path, location.origin), init);
   const text = await response.text();
   let json = {};
   try {

@@ -1,5 +1,6 @@
 // Builds DOM nodes without ever parsing HTML: trace content is untrusted, so text goes in as
 // text nodes and attributes through setAttribute; nothing here hands data to an HTML parser.
+// Styles go through the CSSOM: the server's Content-Security-Policy refuses style attributes.
 
 /**
  * h('a', {href: '#/x', class: 'link'}, 'text', otherNode)
@@ -11,6 +12,8 @@ export function h(tag, attrs = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') {
       el.addEventListener(key.slice(2).toLowerCase(), value);
+    } else if (key === 'style') {
+      el.style.cssText = String(value);
     } else {
       el.setAttribute(key, value === true ? '' : String(value));
     }

@@ -1,5 +1,6 @@
 package dev.tracelight.server;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -29,6 +30,34 @@ final class ServerCommand implements Callable<Integer> {
       description = "Largest request body, after decompression (default: ${DEFAULT-VALUE}).")
   long maxRequestBytes = TracelightServerConfig.DEFAULT_MAX_REQUEST_BYTES;
 
+  @Option(
+      names = "--auth",
+      description = "Require a user's password (HTTP Basic) or an API token (Bearer) on every"
+          + " route but GET /health. Create users first with: tracelight users create <name>.")
+  boolean auth;
+
+  @Option(
+      names = "--auth-exempt-artifacts",
+      description = "With --auth, let the trace artifact PUT/GET through without credentials,"
+          + " for MLflow's TypeScript SDK, which sends none there (see the README).")
+  boolean authExemptArtifacts;
+
+  @Option(
+      names = "--allowed-hosts",
+      split = ",",
+      paramLabel = "<host>",
+      description = "Host header values to serve, against DNS rebinding: host, host:port,"
+          + " *.domain or * (default: localhost, 127.0.0.1, [::1] and the --host address).")
+  List<String> allowedHosts = List.of();
+
+  @Option(
+      names = "--cors-allowed-origins",
+      split = ",",
+      paramLabel = "<origin>",
+      description = "Web origins (https://host[:port], or *) allowed to call the server from a"
+          + " browser (default: none).")
+  List<String> corsAllowedOrigins = List.of();
+
   @Override
   public Integer call() throws InterruptedException {
     TracelightServer server = TracelightServer.start(TracelightServerConfig.builder()
@@ -36,6 +65,10 @@ final class ServerCommand implements Callable<Integer> {
         .setPort(port)
         .setBackendStoreUri(backendStoreUri)
         .setMaxRequestBytes(maxRequestBytes)
+        .setAuth(auth)
+        .setAuthExemptArtifacts(authExemptArtifacts)
+        .setAllowedHosts(allowedHosts)
+        .setCorsAllowedOrigins(corsAllowedOrigins)
         .build());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

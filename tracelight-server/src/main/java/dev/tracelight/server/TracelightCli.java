@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Tracelight 0.1.0 (MLflow " + TracelightServer.MLFLOW_VERSION + " compatible)",
     description = "MLflow-compatible LLM tracing for Java.",
-    subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServerCommand.class, UsersCommand.class, TokensCommand.class,
+        CommandLine.HelpCommand.class})
 public final class TracelightCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

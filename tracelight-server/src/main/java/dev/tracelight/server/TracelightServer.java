@@ -46,10 +46,21 @@ public final class TracelightServer implements AutoCloseable {
     requireNonNull(config, "config");
     Storage storage = StorageFactory.open(config.backendStoreUri());
     try {
+      if (config.auth() && !storage.users().hasUsers()) {
+        throw new IllegalStateException("Authentication is on but the store has no users."
+            + " Create the first one with: tracelight users create <name> --backend-store-uri"
+            + " <this server's store URI>");
+      }
       Javalin app = Javalin.create(c -> configure(c, config, storage));
       app.start(config.host(), config.port());
       TracelightServer server = new TracelightServer(app, storage, config.host());
-      LOG.info("Tracelight {} on {} with store {}", MLFLOW_VERSION, server.url(), storage);
+      LOG.info("Tracelight {} on {} with store {}, authentication {}", MLFLOW_VERSION,
+          server.url(), storage, !config.auth() ? "off"
+              : config.authExemptArtifacts() ? "on (trace artifacts exempt)" : "on");
+      if (!config.auth() && !isLoopback(config.host())) {
+        LOG.warn("Listening on {} without authentication: anyone who can reach it can read and"
+            + " change traces. Start with --auth (see tracelight users create).", config.host());
+      }
       return server;
     } catch (RuntimeException e) {
       storage.close();
@@ -63,6 +74,7 @@ public final class TracelightServer implements AutoCloseable {
     c.http.maxRequestSize = config.maxRequestBytes();
     RequestBodies bodies = new RequestBodies(config.maxRequestBytes());
 
+    RequestGuard.create(config, config.auth() ? storage.users() : null).register(c.routes);
     ErrorResponses.register(c.routes);
     c.routes.get("/version", ctx -> ctx.contentType("text/plain").result(MLFLOW_VERSION));
     c.routes.get("/health", ctx -> {
@@ -84,6 +96,11 @@ public final class TracelightServer implements AutoCloseable {
     new MlflowArtifactsApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
     MlflowRoutes.registerEndpointNotFound(c.routes);
     WebUi.register(c);
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+        || host.equals("[::1]");
   }
 
   /** The port listened on (the chosen one when configured with 0). */

@@ -2,9 +2,12 @@ package dev.tracelight.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** How to run a {@link TracelightServer}. Immutable; build with {@link #builder()}. */
 public final class TracelightServerConfig {
-  /** Loopback only unless asked: the server has no authentication yet. */
+  /** Loopback only unless asked: authentication is off unless asked too. */
   public static final String DEFAULT_HOST = "127.0.0.1";
   /** MLflow's default port. */
   public static final int DEFAULT_PORT = 5000;
@@ -17,12 +20,20 @@ public final class TracelightServerConfig {
   private final int port;
   private final String backendStoreUri;
   private final long maxRequestBytes;
+  private final boolean auth;
+  private final boolean authExemptArtifacts;
+  private final List<String> allowedHosts;
+  private final List<String> corsAllowedOrigins;
 
   private TracelightServerConfig(Builder b) {
     this.host = b.host;
     this.port = b.port;
     this.backendStoreUri = b.backendStoreUri;
     this.maxRequestBytes = b.maxRequestBytes;
+    this.auth = b.auth;
+    this.authExemptArtifacts = b.authExemptArtifacts;
+    this.allowedHosts = List.copyOf(b.allowedHosts);
+    this.corsAllowedOrigins = List.copyOf(b.corsAllowedOrigins);
   }
 
   /** Defaults: {@value #DEFAULT_HOST}, port {@value #DEFAULT_PORT}, {@value #DEFAULT_BACKEND_STORE_URI}. */
@@ -47,12 +58,39 @@ public final class TracelightServerConfig {
     return maxRequestBytes;
   }
 
+  /** True if every route but {@code GET /health} needs a user's password or API token. */
+  public boolean auth() {
+    return auth;
+  }
+
+  /** True if the trace artifact PUT and GET need no credentials even with {@link #auth()}. */
+  public boolean authExemptArtifacts() {
+    return authExemptArtifacts;
+  }
+
+  /**
+   * {@code Host} header values accepted; empty for the defaults (localhost, 127.0.0.1, [::1] and
+   * the bound host, any port).
+   */
+  public List<String> allowedHosts() {
+    return allowedHosts;
+  }
+
+  /** Web origins allowed to call the server from a browser; empty for none. */
+  public List<String> corsAllowedOrigins() {
+    return corsAllowedOrigins;
+  }
+
   /** Builds a {@link TracelightServerConfig}; rejects bad values immediately. */
   public static final class Builder {
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
     private String backendStoreUri = DEFAULT_BACKEND_STORE_URI;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private boolean auth;
+    private boolean authExemptArtifacts;
+    private List<String> allowedHosts = List.of();
+    private List<String> corsAllowedOrigins = List.of();
 
     private Builder() {}
 
@@ -90,6 +128,56 @@ public final class TracelightServerConfig {
       }
       this.maxRequestBytes = maxRequestBytes;
       return this;
+    }
+
+    /**
+     * Turns authentication on: the store must hold a user (create one with {@code tracelight
+     * users create}). Off by default.
+     */
+    public Builder setAuth(boolean auth) {
+      this.auth = auth;
+      return this;
+    }
+
+    /**
+     * Lets the trace artifact PUT and GET ({@code /api/2.0/mlflow-artifacts/artifacts/...})
+     * through without credentials, for MLflow's TypeScript SDK, which sends none there. Anyone
+     * who can reach the server can then read and replace the spans of a trace whose id they
+     * know. Off by default.
+     */
+    public Builder setAuthExemptArtifacts(boolean authExemptArtifacts) {
+      this.authExemptArtifacts = authExemptArtifacts;
+      return this;
+    }
+
+    /**
+     * Sets the {@code Host} header values accepted: host names or IP literals, optionally with a
+     * port, {@code *.domain} patterns, or {@code *} for any. Empty restores the defaults.
+     */
+    public Builder setAllowedHosts(List<String> allowedHosts) {
+      this.allowedHosts = nonBlank(allowedHosts, "allowedHosts");
+      if (!this.allowedHosts.isEmpty()) {
+        HostAllowlist.create(this.allowedHosts, host); // rejects a malformed entry now
+      }
+      return this;
+    }
+
+    /** Sets the origins ({@code https://host[:port]}, or {@code *}) that get CORS headers. */
+    public Builder setCorsAllowedOrigins(List<String> corsAllowedOrigins) {
+      this.corsAllowedOrigins = nonBlank(corsAllowedOrigins, "corsAllowedOrigins");
+      CorsPolicy.create(this.corsAllowedOrigins); // rejects a malformed entry now
+      return this;
+    }
+
+    private static List<String> nonBlank(List<String> values, String name) {
+      List<String> result = new ArrayList<>();
+      for (String v : requireNonNull(values, name)) {
+        if (requireNonNull(v, name + " entry").isBlank()) {
+          throw new IllegalArgumentException(name + " has a blank entry");
+        }
+        result.add(v.trim());
+      }
+      return List.copyOf(result);
     }
 
     public TracelightServerConfig build() {

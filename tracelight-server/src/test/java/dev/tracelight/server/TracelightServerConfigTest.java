@@ -3,6 +3,7 @@ package dev.tracelight.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TracelightServerConfigTest {
@@ -40,5 +41,31 @@ class TracelightServerConfigTest {
     assertThatThrownBy(() -> b.setBackendStoreUri(null)).hasMessage("backendStoreUri");
     assertThatThrownBy(() -> b.setBackendStoreUri("")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.setMaxRequestBytes(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void securityOptions_offAndEmptyByDefault_setAndValidated() {
+    TracelightServerConfig defaults = TracelightServerConfig.builder().build();
+    assertThat(defaults.auth()).isFalse();
+    assertThat(defaults.authExemptArtifacts()).isFalse();
+    assertThat(defaults.allowedHosts()).isEmpty();
+    assertThat(defaults.corsAllowedOrigins()).isEmpty();
+
+    TracelightServerConfig config = TracelightServerConfig.builder().setAuth(true)
+        .setAuthExemptArtifacts(true).setAllowedHosts(List.of(" tracelight.lan ", "*"))
+        .setCorsAllowedOrigins(List.of("https://app.example:8443")).build();
+    assertThat(config.auth()).isTrue();
+    assertThat(config.authExemptArtifacts()).isTrue();
+    assertThat(config.allowedHosts()).containsExactly("tracelight.lan", "*");
+    assertThat(config.corsAllowedOrigins()).containsExactly("https://app.example:8443");
+
+    TracelightServerConfig.Builder b = TracelightServerConfig.builder();
+    assertThatThrownBy(() -> b.setAllowedHosts(List.of("")))
+        .isInstanceOf(IllegalArgumentException.class);
+    for (String bad : new String[] {"app.example", "https://app.example/path", "ftp://x",
+        "https://u@x"}) {
+      assertThatThrownBy(() -> b.setCorsAllowedOrigins(List.of(bad))).as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 }

@@ -151,10 +151,18 @@ class WebUiBrowserIT {
     assertNoMarkupRan();
     assertThat(chromium.takeConsoleErrors()).isEmpty();
 
-    // The probe itself works: the same text, parsed as HTML on this page, does set the flag.
+    // The probe itself works: the same text, parsed as HTML on this page, makes the <img>, and
+    // only the server's Content-Security-Policy keeps its inline handler from setting the flag.
     chromium.script("document.body.insertAdjacentHTML('beforeend', arguments[0])", HOSTILE);
-    chromium.await("the probe's onerror handler to run",
-        d -> Long.valueOf(1).equals(chromium.script("return window.__xss")));
+    assertThat(chromium.script("return document.querySelectorAll('body > img').length"))
+        .isEqualTo(1L);
+    List<String> refused = chromium.await("the CSP to refuse the probe's onerror handler", d -> {
+      List<String> errors = chromium.takeConsoleErrors();
+      return errors.isEmpty() ? null : errors;
+    });
+    assertThat(refused).singleElement().asString()
+        .contains("inline event handler violates the following Content Security Policy");
+    assertThat(chromium.script("return typeof window.__xss")).isEqualTo("undefined");
   }
 
   /** The trace page for {@link #traceId}, as the click-through and a shared link both show it. */

@@ -2,11 +2,12 @@ package dev.tracelight.store;
 
 /** The SQL implementation of {@link Storage}, one class per direction. */
 final class SqlStorage implements Storage {
-  private final Database db;
+  final Database db; // package-private: the kits read raw rows through it
   private final SqlExperimentStore experiments;
   private final SqlTraceWriter writer;
   private final SqlTraceReader reader;
   private final SqlAssessmentStore assessments;
+  private final SqlUserStore users;
 
   SqlStorage(Database db) {
     this.db = db;
@@ -14,6 +15,7 @@ final class SqlStorage implements Storage {
     this.reader = new SqlTraceReader(db);
     this.writer = new SqlTraceWriter(db);
     this.assessments = new SqlAssessmentStore(db);
+    this.users = new SqlUserStore(db);
   }
 
   @Override
@@ -34,6 +36,11 @@ final class SqlStorage implements Storage {
   @Override
   public AssessmentStore assessments() {
     return assessments;
+  }
+
+  @Override
+  public UserStore users() {
+    return users;
   }
 
   @Override

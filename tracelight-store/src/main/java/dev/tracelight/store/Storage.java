@@ -17,6 +17,11 @@ public interface Storage extends AutoCloseable {
     throw new UnsupportedOperationException("assessments are not supported by " + this);
   }
 
+  /** Users and API tokens for the server's optional authentication. */
+  default UserStore users() {
+    throw new UnsupportedOperationException("users are not supported by " + this);
+  }
+
   /** Throws if the backend cannot answer a trivial query; for health checks. */
   default void check() {}
 

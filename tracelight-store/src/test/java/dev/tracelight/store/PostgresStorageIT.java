@@ -117,4 +117,12 @@ class PostgresStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class Users extends UserStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }

@@ -124,4 +124,12 @@ class SqliteStorageIT {
       return storage;
     }
   }
+
+  @Nested
+  class Users extends UserStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }
