@@ -80,6 +80,14 @@ class PostgresStorageIT {
   }
 
   @Nested
+  class Costs extends TraceCostKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
   class SpanStorage extends SpanStorageKit {
     @Override
     Storage storage() {

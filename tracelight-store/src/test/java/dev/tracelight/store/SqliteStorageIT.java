@@ -87,6 +87,14 @@ class SqliteStorageIT {
   }
 
   @Nested
+  class Costs extends TraceCostKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
   class SpanStorage extends SpanStorageKit {
     @Override
     Storage storage() {
