@@ -15,7 +15,8 @@ import java.util.Locale;
  * OTLP/HTTP trace ingest at {@code POST /v1/traces}: an {@code ExportTraceServiceRequest} as
  * protobuf ({@code application/x-protobuf}) or OTLP/JSON ({@code application/json}), gzip or
  * deflate or plain, into the experiment named by header {@code x-mlflow-experiment-id} (default
- * {@code 0}). Answers, in the request's encoding, only after the spans are committed.
+ * {@code 0}). Spans are enriched with MLflow's keys ({@link SpanEnrichment}) before they are
+ * stored. Answers, in the request's encoding, only after the spans are committed.
  */
 final class OtlpTraceIngest {
   static final String PATH = "/v1/traces";
@@ -28,10 +29,12 @@ final class OtlpTraceIngest {
 
   private final TraceWriter writer;
   private final RequestBodies bodies;
+  private final SpanEnrichment enrichment;
 
-  OtlpTraceIngest(TraceWriter writer, RequestBodies bodies) {
+  OtlpTraceIngest(TraceWriter writer, RequestBodies bodies, SpanEnrichment enrichment) {
     this.writer = writer;
     this.bodies = bodies;
+    this.enrichment = enrichment;
   }
 
   void register(RoutesConfig routes) {
@@ -58,7 +61,7 @@ final class OtlpTraceIngest {
     if (experimentId == null || experimentId.isBlank()) {
       experimentId = "0";
     }
-    List<SpanRecord> spans = OtlpSpans.toSpanRecords(request);
+    List<SpanRecord> spans = enrichment.apply(OtlpSpans.toSpanRecords(request));
     writer.acceptSpans(experimentId.trim(), spans);
     // OTLP/HTTP answers in the request's encoding.
     if (json) {

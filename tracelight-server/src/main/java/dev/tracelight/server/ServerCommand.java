@@ -1,5 +1,6 @@
 package dev.tracelight.server;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -29,6 +30,13 @@ final class ServerCommand implements Callable<Integer> {
       description = "Largest request body, after decompression (default: ${DEFAULT-VALUE}).")
   long maxRequestBytes = TracelightServerConfig.DEFAULT_MAX_REQUEST_BYTES;
 
+  @Option(
+      names = "--price-file",
+      paramLabel = "FILE",
+      description = "JSON prices (USD per million tokens) overriding and extending the built-in"
+          + " Anthropic prices for span and trace costs; checked at start-up.")
+  Path priceFile;
+
   @Override
   public Integer call() throws InterruptedException {
     TracelightServer server = TracelightServer.start(TracelightServerConfig.builder()
@@ -36,6 +44,7 @@ final class ServerCommand implements Callable<Integer> {
         .setPort(port)
         .setBackendStoreUri(backendStoreUri)
         .setMaxRequestBytes(maxRequestBytes)
+        .setPriceFile(priceFile)
         .build());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

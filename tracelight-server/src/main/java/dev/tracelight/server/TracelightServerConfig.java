@@ -2,6 +2,9 @@ package dev.tracelight.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /** How to run a {@link TracelightServer}. Immutable; build with {@link #builder()}. */
 public final class TracelightServerConfig {
   /** Loopback only unless asked: the server has no authentication yet. */
@@ -17,12 +20,14 @@ public final class TracelightServerConfig {
   private final int port;
   private final String backendStoreUri;
   private final long maxRequestBytes;
+  private final Path priceFile;
 
   private TracelightServerConfig(Builder b) {
     this.host = b.host;
     this.port = b.port;
     this.backendStoreUri = b.backendStoreUri;
     this.maxRequestBytes = b.maxRequestBytes;
+    this.priceFile = b.priceFile;
   }
 
   /** Defaults: {@value #DEFAULT_HOST}, port {@value #DEFAULT_PORT}, {@value #DEFAULT_BACKEND_STORE_URI}. */
@@ -47,12 +52,18 @@ public final class TracelightServerConfig {
     return maxRequestBytes;
   }
 
+  /** Model prices overriding and extending the built-in Anthropic table; empty for none. */
+  public Optional<Path> priceFile() {
+    return Optional.ofNullable(priceFile);
+  }
+
   /** Builds a {@link TracelightServerConfig}; rejects bad values immediately. */
   public static final class Builder {
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
     private String backendStoreUri = DEFAULT_BACKEND_STORE_URI;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private Path priceFile;
 
     private Builder() {}
 
@@ -89,6 +100,16 @@ public final class TracelightServerConfig {
         throw new IllegalArgumentException("maxRequestBytes must be positive: " + maxRequestBytes);
       }
       this.maxRequestBytes = maxRequestBytes;
+      return this;
+    }
+
+    /**
+     * Sets a JSON price file (USD per million tokens per model) that overrides and extends the
+     * built-in Anthropic prices used for span and trace costs; null for none. It is read and
+     * validated when the server starts.
+     */
+    public Builder setPriceFile(Path priceFile) {
+      this.priceFile = priceFile;
       return this;
     }
 
