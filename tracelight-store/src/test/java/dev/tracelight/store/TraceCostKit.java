@@ -21,7 +21,10 @@ abstract class TraceCostKit extends TraceKitSupport {
         + "}";
   }
 
-  /** Root agent with a cost of its own (a wrapper), a priced child inside it, a sibling model call. */
+  /**
+   * An agent root without cost over a wrapper carrying a cost (whose priced child must not count
+   * again) and a sibling model call whose cost is a double's decimal expansion.
+   */
   List<SpanRecord> costedTrace(String traceId) {
     String root = newSpanId();
     String wrapper = newSpanId();
