@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * and older Python clients {@code PUT} it to {@code
  * /api/2.0/mlflow-artifacts/artifacts/<root>/traces/<trace_id>/artifacts/traces.json} and {@code
  * GET} it back; the UI fetches it through {@code get-trace-artifact}. Spans are not kept as a
- * file: an upload is stored like OTLP spans, and a download is built from the stored spans. Every
- * other artifact path is 404.
+ * file: an upload is stored like OTLP spans (enriched the same way, cost included), and a download
+ * is built from the stored spans. Every other artifact path is 404.
  */
 final class MlflowArtifactsApi {
   /** {@code <artifact root path>/traces/<trace_id>/artifacts/traces.json}. */
@@ -29,11 +29,14 @@ final class MlflowArtifactsApi {
   private final TraceWriter writer;
   private final TraceReader reader;
   private final RequestBodies bodies;
+  private final SpanEnrichment enrichment;
 
-  MlflowArtifactsApi(TraceWriter writer, TraceReader reader, RequestBodies bodies) {
+  MlflowArtifactsApi(TraceWriter writer, TraceReader reader, RequestBodies bodies,
+      SpanEnrichment enrichment) {
     this.writer = writer;
     this.reader = reader;
     this.bodies = bodies;
+    this.enrichment = enrichment;
   }
 
   void register(MlflowRoutes routes) {
@@ -46,7 +49,7 @@ final class MlflowArtifactsApi {
     Matcher path = traceDataPath(ctx);
     String traceId = path.group(2);
     JsonNode body = MlflowJson.parseObject(bodies.read(ctx));
-    List<SpanRecord> spans = SpanDicts.readAll(body.get("spans"), traceId);
+    List<SpanRecord> spans = enrichment.apply(SpanDicts.readAll(body.get("spans"), traceId));
     writer.acceptSpans(experimentOf(traceId, path.group(1)), spans);
     // A JSON answer with a length: the TypeScript SDK fails on an empty chunked body.
     MlflowJson.write(ctx, MlflowJson.MAPPER.createObjectNode());

@@ -1,5 +1,6 @@
 package dev.tracelight.server;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +59,13 @@ final class ServerCommand implements Callable<Integer> {
           + " browser (default: none).")
   List<String> corsAllowedOrigins = List.of();
 
+  @Option(
+      names = "--price-file",
+      paramLabel = "FILE",
+      description = "JSON prices (USD per million tokens) overriding and extending the built-in"
+          + " Anthropic prices for span and trace costs; checked at start-up.")
+  Path priceFile;
+
   @Override
   public Integer call() throws InterruptedException {
     TracelightServer server = TracelightServer.start(TracelightServerConfig.builder()
@@ -69,6 +77,7 @@ final class ServerCommand implements Callable<Integer> {
         .setAuthExemptArtifacts(authExemptArtifacts)
         .setAllowedHosts(allowedHosts)
         .setCorsAllowedOrigins(corsAllowedOrigins)
+        .setPriceFile(priceFile)
         .build());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -39,11 +39,13 @@ public final class TracelightServer implements AutoCloseable {
   /**
    * Opens the store (migrating it) and starts listening.
    *
-   * @throws IllegalArgumentException for a bad store URI
+   * @throws IllegalArgumentException for a bad store URI or price file
    * @throws RuntimeException if the port cannot be bound or the store cannot be opened
    */
   public static TracelightServer start(TracelightServerConfig config) {
     requireNonNull(config, "config");
+    SpanEnrichment enrichment =
+        new SpanEnrichment(PriceTable.load(config.priceFile().orElse(null)));
     Storage storage = StorageFactory.open(config.backendStoreUri());
     try {
       if (config.auth() && !storage.users().hasUsers()) {
@@ -51,7 +53,7 @@ public final class TracelightServer implements AutoCloseable {
             + " Create the first one with: tracelight users create <name> --backend-store-uri"
             + " <this server's store URI>");
       }
-      Javalin app = Javalin.create(c -> configure(c, config, storage));
+      Javalin app = Javalin.create(c -> configure(c, config, storage, enrichment));
       app.start(config.host(), config.port());
       TracelightServer server = new TracelightServer(app, storage, config.host());
       LOG.info("Tracelight {} on {} with store {}, authentication {}", MLFLOW_VERSION,
@@ -68,7 +70,8 @@ public final class TracelightServer implements AutoCloseable {
     }
   }
 
-  private static void configure(JavalinConfig c, TracelightServerConfig config, Storage storage) {
+  private static void configure(JavalinConfig c, TracelightServerConfig config, Storage storage,
+      SpanEnrichment enrichment) {
     c.startup.showJavalinBanner = false;
     c.startup.showOldJavalinVersionWarning = false;
     c.http.maxRequestSize = config.maxRequestBytes();
@@ -81,7 +84,7 @@ public final class TracelightServer implements AutoCloseable {
       storage.check();
       ctx.contentType("text/plain").result("OK");
     });
-    new OtlpTraceIngest(storage.traceWriter(), bodies).register(c.routes);
+    new OtlpTraceIngest(storage.traceWriter(), bodies, enrichment).register(c.routes);
     MlflowRoutes mlflow = new MlflowRoutes(c.routes);
     new MlflowExperimentsApi(storage.experiments(), bodies).register(mlflow);
     new MlflowExperimentEditsApi(storage.experiments(), bodies).register(mlflow);
@@ -93,7 +96,8 @@ public final class TracelightServer implements AutoCloseable {
     legacy.register(mlflow);
     new MlflowTraceTagsApi(storage.traceWriter(), bodies).register(mlflow);
     new MlflowAssessmentsApi(storage.assessments(), bodies).register(mlflow);
-    new MlflowArtifactsApi(storage.traceWriter(), storage.traceReader(), bodies).register(mlflow);
+    new MlflowArtifactsApi(storage.traceWriter(), storage.traceReader(), bodies, enrichment)
+        .register(mlflow);
     MlflowRoutes.registerEndpointNotFound(c.routes);
     WebUi.register(c);
   }

@@ -2,8 +2,10 @@ package dev.tracelight.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** How to run a {@link TracelightServer}. Immutable; build with {@link #builder()}. */
 public final class TracelightServerConfig {
@@ -24,6 +26,7 @@ public final class TracelightServerConfig {
   private final boolean authExemptArtifacts;
   private final List<String> allowedHosts;
   private final List<String> corsAllowedOrigins;
+  private final Path priceFile;
 
   private TracelightServerConfig(Builder b) {
     this.host = b.host;
@@ -34,6 +37,7 @@ public final class TracelightServerConfig {
     this.authExemptArtifacts = b.authExemptArtifacts;
     this.allowedHosts = List.copyOf(b.allowedHosts);
     this.corsAllowedOrigins = List.copyOf(b.corsAllowedOrigins);
+    this.priceFile = b.priceFile;
   }
 
   /** Defaults: {@value #DEFAULT_HOST}, port {@value #DEFAULT_PORT}, {@value #DEFAULT_BACKEND_STORE_URI}. */
@@ -81,6 +85,11 @@ public final class TracelightServerConfig {
     return corsAllowedOrigins;
   }
 
+  /** Model prices overriding and extending the built-in Anthropic table; empty for none. */
+  public Optional<Path> priceFile() {
+    return Optional.ofNullable(priceFile);
+  }
+
   /** Builds a {@link TracelightServerConfig}; rejects bad values immediately. */
   public static final class Builder {
     private String host = DEFAULT_HOST;
@@ -91,6 +100,7 @@ public final class TracelightServerConfig {
     private boolean authExemptArtifacts;
     private List<String> allowedHosts = List.of();
     private List<String> corsAllowedOrigins = List.of();
+    private Path priceFile;
 
     private Builder() {}
 
@@ -178,6 +188,16 @@ public final class TracelightServerConfig {
         result.add(v.trim());
       }
       return List.copyOf(result);
+    }
+
+    /**
+     * Sets a JSON price file (USD per million tokens per model) that overrides and extends the
+     * built-in Anthropic prices used for span and trace costs; null for none. It is read and
+     * validated when the server starts.
+     */
+    public Builder setPriceFile(Path priceFile) {
+      this.priceFile = priceFile;
+      return this;
     }
 
     public TracelightServerConfig build() {

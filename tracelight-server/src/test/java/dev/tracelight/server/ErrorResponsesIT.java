@@ -138,13 +138,20 @@ class ErrorResponsesIT {
   }
 
   @Test
-  void otlpMistakes_400or404() {
+  void otlpMistakes_400or404or415() {
     assertError(http.post("/v1/traces", new byte[] {0x0a, 0x7f, 0x01},
         "Content-Type", "application/x-protobuf"), 400, "INVALID_PARAMETER_VALUE", "Malformed");
     assertError(http.post("/v1/traces", new byte[0], "Content-Type", "application/x-protobuf"),
         400, "INVALID_PARAMETER_VALUE", "resource_spans");
     assertError(http.post("/v1/traces", "{}".getBytes(), "Content-Type", "application/json"),
-        400, "INVALID_PARAMETER_VALUE", "Content-Type");
+        400, "INVALID_PARAMETER_VALUE", "resourceSpans");
+    assertError(http.post("/v1/traces", "{\"resourceSpans\": [".getBytes(),
+        "Content-Type", "application/json"), 400, "INVALID_PARAMETER_VALUE", "Malformed JSON");
+    TestHttp.Response text = http.post("/v1/traces", "spans".getBytes(),
+        "Content-Type", "text/plain");
+    assertThat(text.status).as(text.toString()).isEqualTo(415);
+    assertThat(text.json().get("message").asText())
+        .contains("text/plain", "application/x-protobuf", "application/json");
     byte[] valid = new OtlpTestRequests().rootAndChild().toByteArray();
     assertError(http.post("/v1/traces", valid, "Content-Type", "application/x-protobuf",
         "x-mlflow-experiment-id", "4242"), 404, "RESOURCE_DOES_NOT_EXIST", "4242");

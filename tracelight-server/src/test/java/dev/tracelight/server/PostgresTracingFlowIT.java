@@ -118,4 +118,20 @@ class PostgresTracingFlowIT extends TracingFlowKit {
       return server;
     }
   }
+
+  @Nested
+  class OtlpJson extends OtlpJsonFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class SpanMapping extends SpanMappingFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
 }

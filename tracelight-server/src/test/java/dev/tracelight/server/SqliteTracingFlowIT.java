@@ -98,4 +98,20 @@ class SqliteTracingFlowIT extends TracingFlowKit {
       return server;
     }
   }
+
+  @Nested
+  class OtlpJson extends OtlpJsonFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
+
+  @Nested
+  class SpanMapping extends SpanMappingFlowKit {
+    @Override
+    TracelightServer server() {
+      return server;
+    }
+  }
 }

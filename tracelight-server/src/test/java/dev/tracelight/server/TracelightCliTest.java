@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TracelightCliTest {
@@ -27,7 +30,7 @@ class TracelightCliTest {
   void serverHelp_showsOptionsWithDefaults() {
     assertThat(run(0, "server", "--help"))
         .contains("--host", "127.0.0.1", "--port", "5000", "--backend-store-uri",
-            "sqlite:///tracelight.db");
+            "sqlite:///tracelight.db", "--price-file");
   }
 
   @Test
@@ -39,6 +42,16 @@ class TracelightCliTest {
   void server_withBadStoreUri_failsInOneLine() {
     assertThat(run(1, "server", "--port", "0", "--backend-store-uri", "mysql://h/db"))
         .startsWith("tracelight: unsupported store URI");
+  }
+
+  @Test
+  void server_withBadPriceFile_failsInOneLineBeforeStarting(@TempDir Path dir) throws Exception {
+    Path prices = Files.writeString(dir.resolve("prices.json"),
+        "{\"models\": [{\"model\": \"claude-sonnet-4-5\", \"input\": 3}]}");
+    assertThat(run(1, "server", "--port", "0", "--backend-store-uri",
+        "sqlite:///" + dir.resolve("never-created.db"), "--price-file", prices.toString()))
+        .startsWith("tracelight: Invalid price file " + prices + ": models[0].output");
+    assertThat(dir.resolve("never-created.db")).doesNotExist();
   }
 
   @Test

@@ -26,6 +26,11 @@ public final class SpanRecord {
   public static final String CHAT_TOKEN_USAGE = "mlflow.chat.tokenUsage";
   /** Attribute holding the MLflow trace id as JSON text; required by MLflow's span reader. */
   public static final String TRACE_REQUEST_ID = "mlflow.traceRequestId";
+  /**
+   * Attribute holding the span's cost in USD as JSON text: {@code {"input_cost", "output_cost",
+   * "total_cost"}}.
+   */
+  public static final String LLM_COST = "mlflow.llm.cost";
 
   private final String traceId;
   private final String spanId;
@@ -53,6 +58,21 @@ public final class SpanRecord {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding this span's fields, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder()
+        .setTraceId(traceId)
+        .setSpanId(spanId)
+        .setParentSpanId(parentSpanId)
+        .setName(name)
+        .setStartTimeUnixNano(startTimeUnixNano)
+        .setEndTimeUnixNano(endTimeUnixNano)
+        .setStatus(statusCode, statusMessage)
+        .setAttributes(attributes);
+    events.forEach(b::addEvent);
+    return b;
   }
 
   public String traceId() {

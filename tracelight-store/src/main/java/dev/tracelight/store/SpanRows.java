@@ -16,17 +16,22 @@ import java.util.Map;
 final class SpanRows {
   private SpanRows() {}
 
-  /** Inserts or replaces spans by (trace_id, span_id), so a re-sent batch is stored once. */
+  /**
+   * Inserts or replaces spans by (trace_id, span_id), so a re-sent batch is stored once. The
+   * content goes compressed into {@code content_deflated}; {@code content} keeps the JSON text of
+   * rows written before migration V4 only.
+   */
   static void upsert(Connection c, long experimentId, List<SpanRecord> spans) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO spans (trace_id, span_id, parent_span_id, experiment_id, name, type, status,"
-            + " start_time_unix_nano, end_time_unix_nano, content)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " start_time_unix_nano, end_time_unix_nano, content, content_deflated)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)"
             + " ON CONFLICT (trace_id, span_id) DO UPDATE SET"
             + " parent_span_id = excluded.parent_span_id, experiment_id = excluded.experiment_id,"
             + " name = excluded.name, type = excluded.type, status = excluded.status,"
             + " start_time_unix_nano = excluded.start_time_unix_nano,"
-            + " end_time_unix_nano = excluded.end_time_unix_nano, content = excluded.content")) {
+            + " end_time_unix_nano = excluded.end_time_unix_nano, content = excluded.content,"
+            + " content_deflated = excluded.content_deflated")) {
       for (SpanRecord s : spans) {
         ps.setString(1, s.traceId());
         ps.setString(2, s.spanId());
@@ -41,7 +46,7 @@ final class SpanRows {
         } else {
           ps.setLong(9, s.endTimeUnixNano());
         }
-        ps.setString(10, SpanContentCodec.encode(s));
+        ps.setBytes(10, SpanContentCompression.compress(SpanContentCodec.encode(s)));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -69,7 +74,7 @@ final class SpanRows {
     }
     String in = String.join(",", Collections.nCopies(traceIds.size(), "?"));
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT trace_id, content FROM spans WHERE trace_id IN (" + in + ")"
+        "SELECT trace_id, content, content_deflated FROM spans WHERE trace_id IN (" + in + ")"
             + " ORDER BY trace_id, start_time_unix_nano, span_id")) {
       int i = 1;
       for (String id : traceIds) {
@@ -78,8 +83,12 @@ final class SpanRows {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String traceId = rs.getString(1);
+          byte[] deflated = rs.getBytes(3);
+          String content = deflated == null
+              ? rs.getString(2) // written before migration V4
+              : SpanContentCompression.decompress(deflated);
           result.computeIfAbsent(traceId, k -> new ArrayList<>())
-              .add(SpanContentCodec.decode(traceId, rs.getString(2)));
+              .add(SpanContentCodec.decode(traceId, content));
         }
       }
     }

@@ -53,7 +53,12 @@ final class SqlTraceWriter implements TraceWriter {
     boolean finalized = TraceInfoRows.lockAndIsFinalized(c, db.dialect, traceId);
     SpanRows.upsert(c, experimentId, spans);
     if (finalized) {
-      return; // StartTraceV3 already wrote the authoritative info
+      // StartTraceV3 already wrote the authoritative info; only a cost it lacked stays derived.
+      if (!TraceCostRows.hasClientCost(c, traceId)) {
+        TraceCostRows.update(
+            c, traceId, SpanRows.select(c, List.of(traceId)).getOrDefault(traceId, spans));
+      }
+      return;
     }
     List<SpanRecord> all = SpanRows.select(c, List.of(traceId)).getOrDefault(traceId, spans);
     TraceDerivation derived = TraceDerivation.of(all);
@@ -64,6 +69,7 @@ final class SqlTraceWriter implements TraceWriter {
       metadata.put(TraceInfo.TOKEN_USAGE, derived.tokenUsage);
     }
     KeyValueRows.METADATA.upsert(c, traceId, metadata);
+    TraceCostRows.update(c, traceId, all);
     if (derived.traceName != null) {
       KeyValueRows.TAGS.upsert(c, traceId, Map.of(TraceInfo.TRACE_NAME, derived.traceName));
     }
@@ -77,6 +83,8 @@ final class SqlTraceWriter implements TraceWriter {
       long expId = Long.parseLong(experiment.experimentId());
       TraceInfoRows.upsertFinal(c, info, expId);
       KeyValueRows.METADATA.upsert(c, info.traceId(), info.traceMetadata());
+      TraceCostRows.setClientCost(
+          c, info.traceId(), info.traceMetadata().containsKey(TraceInfo.COST));
       Map<String, String> tags = new LinkedHashMap<>(info.tags());
       // As MLflow's SQL store: where the trace's artifacts live, and that spans live here.
       tags.put(ARTIFACT_LOCATION,

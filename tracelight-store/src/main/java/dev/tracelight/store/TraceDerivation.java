@@ -2,7 +2,6 @@ package dev.tracelight.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,26 +66,15 @@ final class TraceDerivation {
    * {@code aggregate_usage_from_spans}).
    */
   static String aggregateUsage(List<SpanRecord> spans) {
-    Map<String, SpanRecord> byId = new HashMap<>();
-    Map<String, JsonNode> usage = new HashMap<>();
-    for (SpanRecord s : spans) {
-      byId.put(s.spanId(), s);
-      JsonNode u = SpanContentCodec.parseOrNull(s.attributes().get(SpanRecord.CHAT_TOKEN_USAGE));
-      if (u != null && u.isObject()) {
-        usage.put(s.spanId(), u);
-      }
-    }
+    Map<String, JsonNode> usage = OutermostSpans.carrying(spans, SpanRecord.CHAT_TOKEN_USAGE);
     if (usage.isEmpty()) {
       return null;
     }
     long[] sums = new long[USAGE_KEYS.length];
     boolean[] seen = new boolean[USAGE_KEYS.length];
-    for (Map.Entry<String, JsonNode> e : usage.entrySet()) {
-      if (ancestorHasUsage(byId.get(e.getKey()), byId, usage)) {
-        continue;
-      }
+    for (JsonNode u : usage.values()) {
       for (int i = 0; i < USAGE_KEYS.length; i++) {
-        JsonNode v = e.getValue().get(USAGE_KEYS[i]);
+        JsonNode v = u.get(USAGE_KEYS[i]);
         if (v != null && v.canConvertToLong()) {
           sums[i] += v.asLong();
           seen[i] = true;
@@ -103,20 +91,6 @@ final class TraceDerivation {
       result.put("total_tokens", sums[0] + sums[1]);
     }
     return result.toString();
-  }
-
-  private static boolean ancestorHasUsage(
-      SpanRecord span, Map<String, SpanRecord> byId, Map<String, JsonNode> usage) {
-    int guard = byId.size(); // a malformed parent cycle must not loop forever
-    String parent = span.parentSpanId().orElse(null);
-    while (parent != null && guard-- > 0) {
-      if (usage.containsKey(parent)) {
-        return true;
-      }
-      SpanRecord p = byId.get(parent);
-      parent = p == null ? null : p.parentSpanId().orElse(null);
-    }
-    return false;
   }
 
   private static String truncate(String text) {

@@ -16,6 +16,11 @@ public final class TraceInfo {
 
   /** Metadata key of the trace-level token usage (a JSON object as text). */
   public static final String TOKEN_USAGE = "mlflow.trace.tokenUsage";
+  /**
+   * Metadata key of the trace-level cost in USD (a JSON object as text: {@code input_cost},
+   * {@code output_cost}, {@code total_cost}).
+   */
+  public static final String COST = "mlflow.trace.cost";
   /** Tag key of the trace name (the root span's name). */
   public static final String TRACE_NAME = "mlflow.traceName";
   /** Longest tag key MLflow accepts ({@code MAX_CHARS_IN_TRACE_INFO_TAGS_KEY}). */

@@ -1,5 +1,8 @@
 package dev.tracelight.store;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -89,8 +92,8 @@ class PostgresStorageIT {
     }
 
     @Override
-    java.sql.Connection connect() throws java.sql.SQLException {
-      return java.sql.DriverManager.getConnection(schema.storeUri());
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(schema.storeUri());
     }
   }
 
@@ -123,6 +126,32 @@ class PostgresStorageIT {
     @Override
     Storage storage() {
       return storage;
+    }
+  }
+
+  @Nested
+  class Costs extends TraceCostKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class SpanStorage extends SpanStorageKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(schema.storeUri());
+    }
+
+    @Override
+    String storedSize(String column) {
+      return "COALESCE(pg_column_size(" + column + "), 0)";
     }
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -96,8 +99,8 @@ class SqliteStorageIT {
     }
 
     @Override
-    java.sql.Connection connect() throws java.sql.SQLException {
-      return java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/dir/store.db"));
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/dir/store.db"));
     }
   }
 
@@ -130,6 +133,32 @@ class SqliteStorageIT {
     @Override
     Storage storage() {
       return storage;
+    }
+  }
+
+  @Nested
+  class Costs extends TraceCostKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
+  class SpanStorage extends SpanStorageKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/dir/store.db"));
+    }
+
+    @Override
+    String storedSize(String column) {
+      return "COALESCE(length(CAST(" + column + " AS BLOB)), 0)";
     }
   }
 }
