@@ -1,10 +1,12 @@
-import { h, replace, formatTime, formatDuration, formatTokens, parseJson, pretty } from './dom.js';
+import { h, replace, formatTime, formatDuration, formatTokens, parseJson } from './dom.js';
 import { getTrace } from './api.js';
+import { spanView } from './spans.js';
+import { renderSpanDetail } from './span-detail.js';
 
 export async function renderTrace(main, traceId) {
   const { trace } = await getTrace(traceId);
   const info = trace.trace_info;
-  const spans = (trace.spans || []).map(toView);
+  const spans = (trace.spans || []).map(spanView);
   const usage = parseJson((info.trace_metadata || {})['mlflow.trace.tokenUsage']);
   const experimentId = info.trace_location?.mlflow_experiment?.experiment_id;
   const detail = h('section', { class: 'detail', 'aria-label': 'Selected span' });
@@ -14,7 +16,7 @@ export async function renderTrace(main, traceId) {
     tree.querySelectorAll('button[aria-selected="true"]')
       .forEach((b) => b.setAttribute('aria-selected', 'false'));
     button.setAttribute('aria-selected', 'true');
-    renderSpan(detail, span);
+    renderSpanDetail(detail, span);
   };
   const buttons = [];
   for (const { span, depth } of ordered(spans)) {
@@ -48,28 +50,6 @@ export async function renderTrace(main, traceId) {
   else replace(detail, h('p', { class: 'muted' }, 'No spans stored for this trace.'));
 }
 
-function toView(span) {
-  const attributes = {};
-  for (const kv of span.attributes || []) {
-    const v = kv.value || {};
-    attributes[kv.key] = 'string_value' in v ? parseJson(v.string_value) : Object.values(v)[0];
-  }
-  const start = BigInt(span.start_time_unix_nano || 0);
-  const end = span.end_time_unix_nano ? BigInt(span.end_time_unix_nano) : start;
-  return {
-    id: span.span_id,
-    parent: span.parent_span_id || '',
-    name: span.name,
-    type: attributes['mlflow.spanType'],
-    usage: attributes['mlflow.chat.tokenUsage'],
-    durationMs: Number((end - start) / 1000n) / 1000,
-    start,
-    status: span.status || {},
-    events: span.events || [],
-    attributes,
-  };
-}
-
 /** Depth-first order with depths; spans whose parent is missing are shown as roots. */
 function ordered(spans) {
   const ids = new Set(spans.map((s) => s.id));
@@ -89,24 +69,4 @@ function ordered(spans) {
   };
   visit('', 0);
   return out;
-}
-
-function renderSpan(detail, span) {
-  const rest = Object.fromEntries(Object.entries(span.attributes)
-    .filter(([k]) => k !== 'mlflow.spanInputs' && k !== 'mlflow.spanOutputs'));
-  replace(detail,
-    h('h2', {}, span.name),
-    h('p', { class: 'muted' },
-      `${span.type || 'UNKNOWN'} · ${formatDuration(span.durationMs)} · ${span.status.code || ''}`,
-      span.status.message ? ` · ${span.status.message}` : ''),
-    block('Inputs', span.attributes['mlflow.spanInputs']),
-    block('Outputs', span.attributes['mlflow.spanOutputs']),
-    block('Attributes', rest),
-    span.events.length ? block('Events', span.events) : null);
-}
-
-function block(title, value) {
-  return h('section', {},
-    h('h3', {}, title),
-    h('pre', { tabindex: '0' }, value === undefined ? '–' : pretty(value)));
 }

@@ -1,14 +1,16 @@
 package dev.tracelight.server;
 
 import static dev.tracelight.server.OtlpTestRequests.string;
+import static dev.tracelight.server.UiTestData.createExperiment;
+import static dev.tracelight.server.UiTestData.exportSpans;
+import static dev.tracelight.server.UiTestData.messagesCreateInputs;
+import static dev.tracelight.server.UiTestData.messagesCreateOutput;
+import static dev.tracelight.server.UiTestData.startTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,25 +51,25 @@ class WebUiBrowserIT {
         .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("ui.db")).build());
     http = new TestHttp(server.url());
 
-    experimentId = createExperiment(EXPERIMENT);
+    experimentId = createExperiment(http, EXPERIMENT);
     OtlpTestRequests otlp = new OtlpTestRequests();
     traceId = otlp.mlflowTraceId();
-    exportSpans(experimentId, OtlpTestRequests.request(otlp.root().build(), otlp.child()
+    exportSpans(http, experimentId, OtlpTestRequests.request(otlp.root().build(), otlp.child()
         .addAttributes(string("mlflow.spanInputs", messagesCreateInputs(USER_MESSAGE)))
         .addAttributes(string("mlflow.spanOutputs", messagesCreateOutput(ANSWER)))
         .build()));
-    startTrace(experimentId, traceId, "agent", "{\"question\":\"Hi\"}");
+    startTrace(http, experimentId, traceId, "agent", "{\"question\":\"Hi\"}");
 
-    hostileExperimentId = createExperiment(HOSTILE_EXPERIMENT);
+    hostileExperimentId = createExperiment(http, HOSTILE_EXPERIMENT);
     OtlpTestRequests hostile = new OtlpTestRequests();
     hostileTraceId = hostile.mlflowTraceId();
-    exportSpans(hostileExperimentId, OtlpTestRequests.request(
+    exportSpans(http, hostileExperimentId, OtlpTestRequests.request(
         hostile.root().setName(HOSTILE).build(),
         hostile.child()
             .addAttributes(string("mlflow.spanInputs", messagesCreateInputs(HOSTILE)))
             .addAttributes(string("mlflow.spanOutputs", messagesCreateOutput(HOSTILE)))
             .build()));
-    startTrace(hostileExperimentId, hostileTraceId, HOSTILE, messagesCreateInputs(HOSTILE));
+    startTrace(http, hostileExperimentId, hostileTraceId, HOSTILE, messagesCreateInputs(HOSTILE));
 
     chromium = HeadlessChromium.start(Files.createDirectory(dir.resolve("chromium-profile")));
   }
@@ -263,59 +265,5 @@ class WebUiBrowserIT {
   private static String block(String title) {
     return chromium.driver.findElement(By.xpath(
         "//section[@aria-label='Selected span']/section[h3='" + title + "']/pre")).getText();
-  }
-
-  // ---- data, through the server's public APIs as a client sends it ----
-
-  private static String createExperiment(String name) {
-    ObjectNode body = MlflowJson.MAPPER.createObjectNode().put("name", name);
-    TestHttp.Response created =
-        http.postJson("/api/2.0/mlflow/experiments/create", body.toString());
-    assertThat(created.status).as(created.toString()).isEqualTo(200);
-    return created.json().get("experiment_id").asText();
-  }
-
-  private static void exportSpans(String experimentId, ExportTraceServiceRequest request) {
-    TestHttp.Response exported = http.post("/v1/traces", request.toByteArray(),
-        "Content-Type", TracingFlowKit.PROTOBUF, "x-mlflow-experiment-id", experimentId);
-    assertThat(exported.status).as(exported.toString()).isEqualTo(200);
-  }
-
-  /** StartTraceV3, as MLflow's client sends it once the root span has ended. */
-  private static void startTrace(String experimentId, String traceId, String name,
-      String requestPreview) {
-    ObjectNode body = MlflowJson.MAPPER.createObjectNode();
-    ObjectNode info = body.putObject("trace").putObject("trace_info");
-    info.put("trace_id", traceId);
-    info.putObject("trace_location").put("type", "MLFLOW_EXPERIMENT")
-        .putObject("mlflow_experiment").put("experiment_id", experimentId);
-    info.put("request_preview", requestPreview);
-    info.put("response_preview", "{\"answer\":\"Hello\"}");
-    info.put("request_time",
-        Instant.ofEpochMilli(OtlpTestRequests.T0 / OtlpTestRequests.MS).toString());
-    info.put("execution_duration", "1.532s");
-    info.put("state", "OK");
-    info.putObject("trace_metadata").put("mlflow.trace_schema.version", "3")
-        .put("mlflow.trace.tokenUsage",
-            "{\"input_tokens\":12,\"output_tokens\":30,\"total_tokens\":42}");
-    info.putObject("tags").put("mlflow.traceName", name);
-    TestHttp.Response started = http.postJson("/api/3.0/mlflow/traces", body.toString());
-    assertThat(started.status).as(started.toString()).isEqualTo(200);
-  }
-
-  /** {@code Messages.create} inputs as the Anthropic integration records them. */
-  private static String messagesCreateInputs(String userText) {
-    ObjectNode params = MlflowJson.MAPPER.createObjectNode()
-        .put("model", "claude-sonnet-4-5").put("max_tokens", 1024);
-    params.putArray("messages").addObject().put("role", "user").put("content", userText);
-    return params.toString();
-  }
-
-  private static String messagesCreateOutput(String answer) {
-    ObjectNode message = MlflowJson.MAPPER.createObjectNode()
-        .put("id", "msg_01").put("type", "message").put("role", "assistant");
-    message.putArray("content").addObject().put("type", "text").put("text", answer);
-    message.put("stop_reason", "end_turn");
-    return message.toString();
   }
 }
