@@ -1,7 +1,6 @@
 package dev.tracelight.store;
 
 import dev.tracelight.store.FilterToken.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,13 +15,10 @@ final class ExperimentFilterParser {
   private static final String TEXT_OPERATORS = "=, !=, LIKE, ILIKE";
   private static final String NUMERIC_OPERATORS = "=, !=, <, <=, >, >=";
 
-  private final String filter;
-  private final List<FilterToken> tokens;
-  private int next;
+  private final FilterCursor cursor;
 
   private ExperimentFilterParser(String filter) {
-    this.filter = filter;
-    this.tokens = FilterTokenizer.tokenize(filter);
+    this.cursor = new FilterCursor(filter);
   }
 
   /** Parses {@code filter}; a blank filter has no comparisons. */
@@ -31,39 +27,25 @@ final class ExperimentFilterParser {
   }
 
   private ExperimentFilter filter() {
-    if (peek().type() == Type.END) {
-      return ExperimentFilter.NONE;
-    }
-    List<ExperimentFilter.Comparison> comparisons = new ArrayList<>();
-    comparisons.add(comparison());
-    while (peek().isKeyword("AND")) {
-      next++;
-      comparisons.add(comparison());
-    }
-    FilterToken t = peek();
-    if (t.isKeyword("OR")) {
-      throw error(t, "OR is not supported; comparisons can only be joined by AND");
-    }
-    if (t.type() != Type.END) {
-      throw error(t, "expected AND or the end of the filter, found " + t.describe());
-    }
-    return new ExperimentFilter(comparisons);
+    List<ExperimentFilter.Comparison> comparisons = cursor.conjunction(this::comparison);
+    return comparisons.isEmpty() ? ExperimentFilter.NONE : new ExperimentFilter(comparisons);
   }
 
+
   private ExperimentFilter.Comparison comparison() {
-    FilterToken name = take();
+    FilterToken name = cursor.take();
     if (name.type() != Type.IDENTIFIER) {
-      throw error(name, "expected a field such as name, creation_time or tags.<key>, found "
+      throw cursor.error(name, "expected a field such as name, creation_time or tags.<key>, found "
           + name.describe());
     }
     ExperimentFilter.Field field = field(name);
     boolean numeric = field instanceof ExperimentFilter.Attribute
         && ((ExperimentFilter.Attribute) field).numeric;
     String allowed = numeric ? NUMERIC_OPERATORS : TEXT_OPERATORS;
-    FilterToken opToken = take();
+    FilterToken opToken = cursor.take();
     ExperimentFilter.Operator op = operator(opToken);
     if (op == null) {
-      throw error(opToken, "expected a comparison operator (" + allowed + ") after '"
+      throw cursor.error(opToken, "expected a comparison operator (" + allowed + ") after '"
           + name.raw() + "', found " + opToken.describe());
     }
     boolean textOperator = op == ExperimentFilter.Operator.EQ || op == ExperimentFilter.Operator.NE
@@ -71,10 +53,10 @@ final class ExperimentFilterParser {
     boolean numericOperator = op != ExperimentFilter.Operator.LIKE
         && op != ExperimentFilter.Operator.ILIKE;
     if (numeric ? !numericOperator : !textOperator) {
-      throw error(opToken, "operator " + op.symbol + " does not apply to " + field.display()
+      throw cursor.error(opToken, "operator " + op.symbol + " does not apply to " + field.display()
           + "; expected one of " + allowed);
     }
-    FilterToken value = take();
+    FilterToken value = cursor.take();
     Object parsed = numeric ? number(field, value) : text(field, op, value);
     return new ExperimentFilter.Comparison(field, op, parsed);
   }
@@ -91,13 +73,13 @@ final class ExperimentFilterParser {
             return a;
           }
         }
-        throw error(name, "unknown experiment attribute '" + key
+        throw cursor.error(name, "unknown experiment attribute '" + key
             + "'; expected name, creation_time or last_update_time");
       case "tag":
       case "tags":
         return new ExperimentFilter.Tag(key);
       default:
-        throw error(name, "unknown field " + name.describe()
+        throw cursor.error(name, "unknown field " + name.describe()
             + "; expected name, creation_time, last_update_time or tags.<key>");
     }
   }
@@ -124,20 +106,20 @@ final class ExperimentFilterParser {
         // falls through to the message below
       }
     }
-    throw error(value, "expected an integer of epoch milliseconds for " + field.display()
+    throw cursor.error(value, "expected an integer of epoch milliseconds for " + field.display()
         + ", found " + value.describe());
   }
 
   private String text(ExperimentFilter.Field field, ExperimentFilter.Operator op,
       FilterToken value) {
     if (value.type() != Type.STRING) {
-      throw error(value, "expected a quoted string for " + field.display() + ", found "
+      throw cursor.error(value, "expected a quoted string for " + field.display() + ", found "
           + value.describe());
     }
     String s = value.value();
     boolean pattern = op == ExperimentFilter.Operator.LIKE || op == ExperimentFilter.Operator.ILIKE;
     if (pattern && endsWithEscape(s)) {
-      throw error(value, "the pattern " + value.raw() + " ends with the escape character \\");
+      throw cursor.error(value, "the pattern " + value.raw() + " ends with the escape character \\");
     }
     return s;
   }
@@ -149,21 +131,5 @@ final class ExperimentFilterParser {
       backslashes++;
     }
     return backslashes % 2 == 1;
-  }
-
-  private FilterToken peek() {
-    return tokens.get(next);
-  }
-
-  private FilterToken take() {
-    FilterToken t = tokens.get(next);
-    if (t.type() != Type.END) {
-      next++;
-    }
-    return t;
-  }
-
-  private StoreException error(FilterToken at, String problem) {
-    return TraceFilterParser.syntaxError(filter, at.position(), problem);
   }
 }

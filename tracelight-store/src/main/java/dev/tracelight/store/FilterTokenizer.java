@@ -76,7 +76,7 @@ final class FilterTokenizer {
       case ',':
         return FilterToken.of(FilterToken.Type.COMMA, ",", ",", start);
       default:
-        throw TraceFilterParser.syntaxError(filter, start, "unexpected character '" + ch + "'");
+        throw FilterCursor.syntaxError(filter, start, "unexpected character '" + ch + "'");
     }
   }
 
@@ -92,7 +92,7 @@ final class FilterTokenizer {
       } else if (isWordStart(ch) || Character.isDigit(ch)) {
         parts.add(word());
       } else {
-        throw TraceFilterParser.syntaxError(filter, pos,
+        throw FilterCursor.syntaxError(filter, pos,
             "expected a key after '" + filter.substring(start, pos) + "'");
       }
     }
@@ -128,7 +128,7 @@ final class FilterTokenizer {
         return text.toString();
       }
     }
-    throw TraceFilterParser.syntaxError(filter, start,
+    throw FilterCursor.syntaxError(filter, start,
         "unterminated " + quote + "-quoted text; expected a closing " + quote);
   }
 

@@ -45,16 +45,13 @@ final class TraceFilterParser {
   private static final Set<Operator> EQUALS = EnumSet.of(Operator.EQ);
   private static final Set<String> STATES = Set.of("OK", "ERROR", "IN_PROGRESS");
 
-  private final String filter;
-  private final List<FilterToken> tokens;
-  private int next;
+  private final FilterCursor cursor;
 
   /** A field and what may be compared with it. */
   private record Target(TraceFilter.Field field, Set<Operator> operators, boolean numeric) {}
 
   private TraceFilterParser(String filter) {
-    this.filter = filter;
-    this.tokens = FilterTokenizer.tokenize(filter);
+    this.cursor = new FilterCursor(filter);
   }
 
   /** Parses {@code filter}; a blank filter has no comparisons. */
@@ -63,39 +60,25 @@ final class TraceFilterParser {
   }
 
   private TraceFilter filter() {
-    List<TraceFilter.Comparison> comparisons = new ArrayList<>();
-    if (peek().type() == Type.END) {
-      return TraceFilter.NONE;
-    }
-    comparisons.add(comparison());
-    while (peek().isKeyword("AND")) {
-      next++;
-      comparisons.add(comparison());
-    }
-    FilterToken t = peek();
-    if (t.isKeyword("OR")) {
-      throw error(t, "OR is not supported; comparisons can only be joined by AND");
-    }
-    if (t.type() != Type.END) {
-      throw error(t, "expected AND or the end of the filter, found " + t.describe());
-    }
-    return new TraceFilter(comparisons);
+    List<TraceFilter.Comparison> comparisons = cursor.conjunction(this::comparison);
+    return comparisons.isEmpty() ? TraceFilter.NONE : new TraceFilter(comparisons);
   }
 
+
   private TraceFilter.Comparison comparison() {
-    FilterToken name = take();
+    FilterToken name = cursor.take();
     if (name.type() != Type.IDENTIFIER) {
-      throw error(name, "expected a field such as trace.status, tag.<key> or metadata.<key>,"
+      throw cursor.error(name, "expected a field such as trace.status, tag.<key> or metadata.<key>,"
           + " found " + name.describe());
     }
     Target target = target(name);
-    FilterToken opToken = take();
+    FilterToken opToken = cursor.take();
     Operator op = operator(name, target, opToken);
     if (!target.operators().contains(op)) {
-      throw error(opToken, "operator " + op.symbol + " does not apply to "
+      throw cursor.error(opToken, "operator " + op.symbol + " does not apply to "
           + target.field().display() + "; expected one of " + list(target.operators()));
     }
-    FilterToken value = take();
+    FilterToken value = cursor.take();
     Object parsed;
     if (op.isList()) {
       parsed = textList(target, value);
@@ -119,20 +102,21 @@ final class TraceFilterParser {
         case "IN":
           return Operator.of(t.value()).orElseThrow();
         case "NOT":
-          FilterToken in = take();
-          if (!in.isKeyword("IN")) {
-            throw error(in, "expected IN after NOT (NOT " + in.raw().toUpperCase(Locale.ROOT)
-                + " is not supported), found " + in.describe());
+          FilterToken afterNot = cursor.take();
+          if (!afterNot.isKeyword("IN")) {
+            throw cursor.error(afterNot, "expected IN after NOT (NOT "
+                + afterNot.raw().toUpperCase(Locale.ROOT) + " is not supported), found "
+                + afterNot.describe());
           }
           return Operator.NOT_IN;
         case "IS":
-          throw error(t, "IS [NOT] NULL is not supported; expected one of "
+          throw cursor.error(t, "IS [NOT] NULL is not supported; expected one of "
               + list(target.operators()));
         default:
           break;
       }
     }
-    throw error(t, "expected a comparison operator (" + list(target.operators()) + ") after '"
+    throw cursor.error(t, "expected a comparison operator (" + list(target.operators()) + ") after '"
         + name.raw() + "', found " + t.describe());
   }
 
@@ -167,7 +151,7 @@ final class TraceFilterParser {
         return new Target(
             new TraceFilter.AssessmentField(AssessmentValue.Kind.EXPECTATION, key), TEXT, false);
       default:
-        throw error(name, "unknown field " + name.describe() + "; expected trace.<attribute>,"
+        throw cursor.error(name, "unknown field " + name.describe() + "; expected trace.<attribute>,"
             + " tag.<key>, metadata.<key>, span.<name|type|attributes.key>, feedback.<name>,"
             + " expectation.<name> or prompt");
     }
@@ -183,16 +167,16 @@ final class TraceFilterParser {
       case "attribute":
       case "attributes":
         if (parts.size() < 3) {
-          throw error(name, "expected a key after '" + name.raw() + ".'");
+          throw cursor.error(name, "expected a key after '" + name.raw() + ".'");
         }
         return new Target(new TraceFilter.SpanAttribute(
             String.join(".", parts.subList(2, parts.size()))), TEXT, false);
       default:
         if (parts.size() == 2) {
-          throw error(name, "unknown span field '" + parts.get(1)
+          throw cursor.error(name, "unknown span field '" + parts.get(1)
               + "'; expected span.name, span.type or span.attributes.<key>");
         }
-        throw error(name, "unknown field " + name.describe()
+        throw cursor.error(name, "unknown field " + name.describe()
             + "; expected span.name, span.type or span.attributes.<key>");
     }
   }
@@ -222,7 +206,7 @@ final class TraceFilterParser {
       case "run_id":
         return new Target(new TraceFilter.Metadata(SqlTraceLinks.SOURCE_RUN), EXACT, false);
       default:
-        throw error(name, "unknown trace attribute '" + attribute + "'; expected status,"
+        throw cursor.error(name, "unknown trace attribute '" + attribute + "'; expected status,"
             + " timestamp_ms, execution_time_ms, end_time_ms, request_id, client_request_id,"
             + " name, run_id or text");
     }
@@ -236,38 +220,38 @@ final class TraceFilterParser {
         // falls through to the message below
       }
     }
-    throw error(value, "expected an integer for " + field.display() + ", found "
+    throw cursor.error(value, "expected an integer for " + field.display() + ", found "
         + value.describe());
   }
 
   private List<String> textList(Target target, FilterToken open) {
     if (open.type() != Type.LEFT_PAREN) {
-      throw error(open, "expected '(' and a list of quoted strings for " + target.field().display()
+      throw cursor.error(open, "expected '(' and a list of quoted strings for " + target.field().display()
           + ", found " + open.describe());
     }
     List<String> values = new ArrayList<>();
     while (true) {
-      values.add(text(target.field(), Operator.EQ, take()));
-      FilterToken t = take();
+      values.add(text(target.field(), Operator.EQ, cursor.take()));
+      FilterToken t = cursor.take();
       if (t.type() == Type.RIGHT_PAREN) {
         return List.copyOf(values);
       }
       if (t.type() != Type.COMMA) {
-        throw error(t, "expected ',' or ')' in the list, found " + t.describe());
+        throw cursor.error(t, "expected ',' or ')' in the list, found " + t.describe());
       }
     }
   }
 
   private String text(TraceFilter.Field field, Operator op, FilterToken value) {
     if (value.type() != Type.STRING) {
-      throw error(value, "expected a quoted string for " + field.display() + ", found "
+      throw cursor.error(value, "expected a quoted string for " + field.display() + ", found "
           + value.describe());
     }
     String text = value.value();
     if (field == Attribute.STATUS) {
       String state = text.toUpperCase(Locale.ROOT);
       if (!STATES.contains(state)) {
-        throw error(value, "invalid status " + value.raw()
+        throw cursor.error(value, "invalid status " + value.raw()
             + "; expected one of OK, ERROR, IN_PROGRESS");
       }
       return state;
@@ -275,19 +259,19 @@ final class TraceFilterParser {
     if (field == TraceFilter.Prompt.LINKED) {
       int slash = text.lastIndexOf('/');
       if (slash <= 0 || slash == text.length() - 1) {
-        throw error(value, "expected a prompt as 'name/version', found " + value.describe());
+        throw cursor.error(value, "expected a prompt as 'name/version', found " + value.describe());
       }
     }
     if (op == Operator.LIKE || op == Operator.ILIKE) {
       if (LikePattern.endsWithEscape(text)) {
-        throw error(value, "LIKE pattern " + value.raw()
+        throw cursor.error(value, "LIKE pattern " + value.raw()
             + " ends with the escape character '\\'; write '\\\\' for a backslash");
       }
     } else if (op == Operator.RLIKE) {
       try {
         Pattern.compile(text);
       } catch (PatternSyntaxException e) {
-        throw error(value, "invalid regular expression " + value.raw() + ": "
+        throw cursor.error(value, "invalid regular expression " + value.raw() + ": "
             + e.getDescription());
       }
     }
@@ -296,27 +280,5 @@ final class TraceFilterParser {
 
   private static String list(Set<Operator> operators) {
     return operators.stream().map(o -> o.symbol).collect(Collectors.joining(", "));
-  }
-
-  private FilterToken peek() {
-    return tokens.get(next);
-  }
-
-  private FilterToken take() {
-    FilterToken t = tokens.get(next);
-    if (t.type() != Type.END) {
-      next++;
-    }
-    return t;
-  }
-
-  private StoreException error(FilterToken at, String problem) {
-    return syntaxError(filter, at.position(), problem);
-  }
-
-  /** The error for a problem at a 0-based position of the filter. */
-  static StoreException syntaxError(String filter, int position, String problem) {
-    return StoreException.invalid(
-        "Invalid filter \"" + filter + "\": at position " + position + ", " + problem);
   }
 }
