@@ -111,11 +111,13 @@ class ExportResilienceIT {
     assertThat(runtime.flush(FLUSH)).isTrue();
 
     server.close();
-    for (int i = 0; i < 35; i++) {
+    // The worker holds one batch while it retries and the queue holds 20, so traces are dropped
+    // (not blocked on) soon; keep producing until the first drop, however fast the worker is.
+    for (int i = 0; i < 35 || (runtime.stats().dropped() == 0 && i < 2_000); i++) {
       produced.add(TestTraces.single(runtime, "while-down-" + i).traceId());
     }
     long dropped = runtime.stats().dropped();
-    assertThat(dropped).isPositive(); // the queue holds 20; the rest were dropped, not blocked on
+    assertThat(dropped).isPositive();
     server = TracelightServer.start(
         TracelightServerConfig.builder().setPort(port).setBackendStoreUri(store).build());
     try {
