@@ -35,7 +35,7 @@ export function traceHeader(info, { onChanged }) {
     h('details', { class: 'metadata' },
       h('summary', {}, `Metadata (${Object.keys(metadata).length})`),
       h('dl', { class: 'header' }, Object.keys(metadata).sort()
-        .map((k) => term(h('span', { class: 'mono' }, k), h('span', { class: 'mono' },
+        .flatMap((k) => term(h('span', { class: 'mono' }, k), h('span', { class: 'mono' },
           metadata[k]))))));
 }
 
