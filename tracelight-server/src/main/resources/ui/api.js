@@ -42,3 +42,53 @@ export function searchTraces(experimentId, pageToken, maxResults = 50) {
 export function getTrace(traceId) {
   return call('GET', `/ajax-api/3.0/mlflow/traces/get?trace_id=${encodeURIComponent(traceId)}`);
 }
+
+// --- The trace page (trace.js, feedback.js). Span ids are hex, as in the span summaries. ---
+
+export function getTraceInfo(traceId) {
+  return call('GET', `/ajax-api/3.0/mlflow/traces/${encodeURIComponent(traceId)}`);
+}
+
+/** {spans: [{span_id, parent_span_id, name, span_type, status, start/end_time_unix_nano, …}]} */
+export function getSpanSummaries(traceId) {
+  return call('GET',
+    `/ajax-api/3.0/tracelight/traces/${encodeURIComponent(traceId)}/span-summaries`);
+}
+
+/** {span: <one span as GetTrace writes it>} */
+export function getSpan(traceId, spanId) {
+  return call('GET', `/ajax-api/3.0/tracelight/traces/${encodeURIComponent(traceId)}`
+    + `/spans/${encodeURIComponent(spanId)}`);
+}
+
+export function setTraceTag(traceId, key, value) {
+  return call('PATCH', `/ajax-api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/tags`,
+    { key, value });
+}
+
+export function deleteTraceTag(traceId, key) {
+  return call('DELETE', `/ajax-api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/tags`
+    + `?key=${encodeURIComponent(key)}`);
+}
+
+/** {user_name} of the signed-in user, {} without authentication. */
+export function getCurrentUser() {
+  return call('GET', '/ajax-api/3.0/tracelight/user');
+}
+
+export function createAssessment(traceId, assessment) {
+  return call('POST', `/ajax-api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/assessments`,
+    { assessment });
+}
+
+/** `updateMask` is MLflow's comma-separated field list, e.g. 'feedback,rationale'. */
+export function updateAssessment(traceId, assessmentId, assessment, updateMask) {
+  return call('PATCH', `/ajax-api/3.0/mlflow/traces/${encodeURIComponent(traceId)}`
+    + `/assessments/${encodeURIComponent(assessmentId)}`,
+  { assessment, update_mask: updateMask });
+}
+
+export function deleteAssessment(traceId, assessmentId) {
+  return call('DELETE', `/ajax-api/3.0/mlflow/traces/${encodeURIComponent(traceId)}`
+    + `/assessments/${encodeURIComponent(assessmentId)}`);
+}

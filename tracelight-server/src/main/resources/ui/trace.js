@@ -1,72 +1,104 @@
-import { h, replace, formatTime, formatDuration, formatTokens, parseJson } from './dom.js';
-import { getTrace } from './api.js';
+// The trace page: header (with tags and trace feedback), the span tree with its timeline, and the
+// selected span's detail with its own feedback. Mounted as the page #/traces/<id> and inside the
+// traces table's side panel, so it only ever touches `container`. The span tree comes from one
+// summaries request; a span's content is fetched when it is selected (and cached). The selected
+// span is `span=<hex id>` in the URL; the page returns {update(params)} so selecting one keeps it.
+import { h, replace } from './dom.js';
+import { getTraceInfo, getSpanSummaries, getSpan } from './api.js';
+import { setParams } from './state.js';
 import { spanView } from './spans.js';
 import { renderSpanDetail } from './span-detail.js';
+import { buildTree, createSpanTree } from './span-tree.js';
+import { traceHeader } from './trace-header.js';
+import { feedbackPanel } from './feedback.js';
 
-export async function renderTrace(main, traceId) {
-  const { trace } = await getTrace(traceId);
-  const info = trace.trace_info;
-  const spans = (trace.spans || []).map(spanView);
-  const usage = parseJson((info.trace_metadata || {})['mlflow.trace.tokenUsage']);
-  const experimentId = info.trace_location?.mlflow_experiment?.experiment_id;
+export async function renderTrace(container, traceId, params = {}) {
+  const [infoResponse, summaries] = await Promise.all([
+    getTraceInfo(traceId), getSpanSummaries(traceId)]);
+  let info = infoResponse.trace.trace_info;
+  const fullPage = container.id === 'main';
+  const tree = buildTree(summaries.spans || []);
+  const contents = new Map(); // span id -> promise of its span view
+  let shown = null;
+
+  const headerSlot = h('div', {});
+  const traceFeedbackSlot = h('div', {});
   const detail = h('section', { class: 'detail', 'aria-label': 'Selected span' });
-  const tree = h('ul', { class: 'tree', role: 'tree', 'aria-label': 'Spans' });
+  const spanFeedbackSlot = h('div', {});
 
-  const select = (span, button) => {
-    tree.querySelectorAll('button[aria-selected="true"]')
-      .forEach((b) => b.setAttribute('aria-selected', 'false'));
-    button.setAttribute('aria-selected', 'true');
-    renderSpanDetail(detail, span);
-  };
-  const buttons = [];
-  for (const { span, depth } of ordered(spans)) {
-    const button = h('button', { type: 'button', class: 'span', 'aria-selected': 'false',
-      style: `padding-left: ${0.5 + depth * 1.25}rem` },
-      h('span', { class: 'name' }, span.name),
-      h('span', { class: 'type' }, span.type || ''),
-      h('span', { class: 'num' }, formatDuration(span.durationMs)),
-      h('span', { class: 'num' }, formatTokens(span.usage)));
-    button.addEventListener('click', () => select(span, button));
-    buttons.push([span, button]);
-    // The tree is a flat list indented by depth; aria-level tells assistive tech the nesting.
-    tree.append(h('li', { role: 'treeitem', 'aria-level': depth + 1 }, button));
+  async function reloadInfo() {
+    info = (await getTraceInfo(traceId)).trace.trace_info;
+    renderInfo();
   }
-
-  replace(main,
-    h('p', {}, experimentId !== undefined
-      ? h('a', { href: `#/experiments/${encodeURIComponent(experimentId)}` }, '← Traces')
-      : h('a', { href: '#/' }, '← Experiments')),
-    h('h1', {}, (info.tags || {})['mlflow.traceName'] || 'Trace'),
-    h('dl', { class: 'header' },
-      h('dt', {}, 'Trace ID'), h('dd', { class: 'mono' }, info.trace_id),
-      h('dt', {}, 'Status'), h('dd', {}, info.state),
-      h('dt', {}, 'Time'), h('dd', {}, formatTime(info.request_time)),
-      h('dt', {}, 'Duration'), h('dd', {}, formatDuration(info.execution_duration)),
-      h('dt', {}, 'Tokens (in / out / total)'), h('dd', {}, formatTokens(usage) || '–')),
-    h('div', { class: 'split' },
-      h('section', { 'aria-label': 'Span tree' }, h('h2', {}, `Spans (${spans.length})`), tree),
-      detail));
-  if (buttons.length) select(...buttons[0]);
-  else replace(detail, h('p', { class: 'muted' }, 'No spans stored for this trace.'));
-}
-
-/** Depth-first order with depths; spans whose parent is missing are shown as roots. */
-function ordered(spans) {
-  const ids = new Set(spans.map((s) => s.id));
-  const children = new Map();
-  for (const s of spans) {
-    const key = ids.has(s.parent) ? s.parent : '';
-    if (!children.has(key)) children.set(key, []);
-    children.get(key).push(s);
+  function renderInfo() {
+    replace(headerSlot, traceHeader(info, { onChanged: reloadInfo }));
+    replace(traceFeedbackSlot, feedbackPanel({
+      traceId, assessments: info.assessments, onChanged: reloadInfo,
+    }));
+    renderSpanFeedback();
   }
-  const out = [];
-  const visit = (parent, depth) => {
-    const list = (children.get(parent) || []).sort((a, b) => (a.start < b.start ? -1 : 1));
-    for (const s of list) {
-      out.push({ span: s, depth });
-      if (depth < 100) visit(s.id, depth + 1);
+  function renderSpanFeedback() {
+    if (!shown) {
+      replace(spanFeedbackSlot);
+      return;
     }
-  };
-  visit('', 0);
-  return out;
+    replace(spanFeedbackSlot, feedbackPanel({
+      traceId, spanId: shown.id, assessments: info.assessments, onChanged: reloadInfo,
+    }));
+  }
+
+  async function show(node) {
+    if (shown === node) return;
+    shown = node;
+    renderSpanFeedback();
+    replace(detail, h('h2', {}, node.name), h('p', { class: 'muted' }, 'Loading span…'));
+    if (!contents.has(node.id)) {
+      contents.set(node.id, getSpan(traceId, node.id).then((r) => spanView(r.span)));
+    }
+    try {
+      const view = await contents.get(node.id);
+      if (shown === node) renderSpanDetail(detail, view);
+    } catch (e) {
+      contents.delete(node.id);
+      if (shown === node) {
+        replace(detail, h('h2', {}, node.name),
+          h('p', { class: 'error', role: 'alert' }, `Could not load the span: ${e.message}`));
+      }
+    }
+  }
+
+  const spanTree = tree.nodes.length ? createSpanTree({
+    tree,
+    label: 'Spans',
+    onSelect: (node) => {
+      show(node);
+      setParams({ span: node.id }, { replace: true });
+    },
+  }) : null;
+
+  const experimentId = info.trace_location?.mlflow_experiment?.experiment_id;
+  const name = (info.tags || {})['mlflow.traceName'] || tree.roots[0]?.name || 'Trace';
+  replace(container, h('div', { class: 'trace-page' },
+    fullPage ? h('p', {}, experimentId !== undefined
+      ? h('a', { href: `#/experiments/${encodeURIComponent(experimentId)}` }, '← Traces')
+      : h('a', { href: '#/' }, '← Experiments')) : null,
+    h(fullPage ? 'h1' : 'h2', { class: 'trace-title' }, name),
+    headerSlot,
+    traceFeedbackSlot,
+    h('div', { class: 'split' },
+      h('section', { class: 'spans', 'aria-label': 'Span tree' },
+        h('h2', {}, `Spans (${tree.nodes.length})`),
+        spanTree ? spanTree.element : h('p', { class: 'muted' }, 'No spans stored for this trace.')),
+      h('div', { class: 'side' }, detail, spanFeedbackSlot))));
+  renderInfo();
+
+  function selectFrom(p) {
+    if (!spanTree) return;
+    const node = (p.span && tree.byId.get(p.span)) || tree.roots[0];
+    spanTree.select(node.id);
+    show(node);
+  }
+  if (spanTree) spanTree.render();
+  selectFrom(params);
+  return { update: selectFrom };
 }

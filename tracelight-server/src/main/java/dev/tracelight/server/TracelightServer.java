@@ -98,6 +98,7 @@ public final class TracelightServer implements AutoCloseable {
     new MlflowAssessmentsApi(storage.assessments(), bodies).register(mlflow);
     new MlflowArtifactsApi(storage.traceWriter(), storage.traceReader(), bodies, enrichment)
         .register(mlflow);
+    new TracelightTraceViewApi(storage.traceReader()).register(mlflow);
     MlflowRoutes.registerEndpointNotFound(c.routes);
     WebUi.register(c);
   }

@@ -94,4 +94,23 @@ final class SpanRows {
     }
     return result;
   }
+
+  /** One span with its content, or null when the trace has no such span. */
+  static SpanRecord selectOne(Connection c, String traceId, String spanId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT content, content_deflated FROM spans WHERE trace_id = ? AND span_id = ?")) {
+      ps.setString(1, traceId);
+      ps.setString(2, spanId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        byte[] deflated = rs.getBytes(2);
+        String content = deflated == null
+            ? rs.getString(1) // written before migration V4
+            : SpanContentCompression.decompress(deflated);
+        return SpanContentCodec.decode(traceId, content);
+      }
+    }
+  }
 }

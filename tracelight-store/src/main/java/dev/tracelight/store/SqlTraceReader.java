@@ -78,6 +78,23 @@ final class SqlTraceReader implements TraceReader {
   }
 
   @Override
+  public Optional<List<SpanSummary>> spanSummaries(String traceId) {
+    requireNonNull(traceId, "traceId");
+    return db.read(c -> {
+      List<SpanSummary> spans = SpanSummaryRows.select(c, traceId);
+      return spans.isEmpty() && !SpanSummaryRows.traceExists(c, traceId)
+          ? Optional.empty() : Optional.of(spans);
+    });
+  }
+
+  @Override
+  public Optional<SpanRecord> span(String traceId, String spanId) {
+    requireNonNull(traceId, "traceId");
+    requireNonNull(spanId, "spanId");
+    return db.read(c -> Optional.ofNullable(SpanRows.selectOne(c, traceId, spanId)));
+  }
+
+  @Override
   public Page<TraceInfo> searchTraces(TraceQuery query) {
     requireNonNull(query, "query");
     // Parsed before any SQL runs, so a bad filter, order or token fails alike on every backend.

@@ -30,4 +30,18 @@ public interface TraceReader {
    *     malformed or unsupported filter (the message names the position), or an unsupported order
    */
   Page<TraceInfo> searchTraces(TraceQuery query);
+
+  /**
+   * The summaries of a trace's spans, ordered by start time, without span content; empty when
+   * the trace does not exist (a trace without spans gives an empty list).
+   */
+  default Optional<List<SpanSummary>> spanSummaries(String traceId) {
+    return trace(traceId).map(t -> t.spans().stream().map(SpanSummary::of).toList());
+  }
+
+  /** One span of a trace, with all its content; empty when the trace or the span is unknown. */
+  default Optional<SpanRecord> span(String traceId, String spanId) {
+    return trace(traceId).flatMap(t ->
+        t.spans().stream().filter(s -> s.spanId().equals(spanId)).findFirst());
+  }
 }

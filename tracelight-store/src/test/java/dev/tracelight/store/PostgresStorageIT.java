@@ -154,4 +154,12 @@ class PostgresStorageIT {
       return "COALESCE(pg_column_size(" + column + "), 0)";
     }
   }
+
+  @Nested
+  class SpanSummaries extends SpanSummaryKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }

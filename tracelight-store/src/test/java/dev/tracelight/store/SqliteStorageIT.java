@@ -161,4 +161,12 @@ class SqliteStorageIT {
       return "COALESCE(length(CAST(" + column + " AS BLOB)), 0)";
     }
   }
+
+  @Nested
+  class SpanSummaries extends SpanSummaryKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
 }
