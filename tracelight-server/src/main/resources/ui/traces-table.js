@@ -105,7 +105,8 @@ export function formatUsd(usd) {
 }
 
 function tagsCell(tags) {
-  const user = Object.entries(tags).filter(([k]) => !k.startsWith('mlflow.'));
+  const user = Object.entries(tags).filter(([k]) => !k.startsWith('mlflow.'))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return h('td', {}, h('ul', { class: 'chips' }, user.map(([k, v]) =>
     h('li', { class: 'chip', title: `${k}: ${v}` }, v === '' ? k : `${k}: ${v}`))));
 }
