@@ -267,7 +267,9 @@ class TracesTableBrowserIT {
 
     cell("rich", "Name").click();
     WebElement panel = chromium.visible(By.cssSelector("aside[aria-label='Selected trace']"));
-    chromium.await("the trace in the panel", d -> panel.getText().contains(richTraceId));
+    // Whatever else the trace view shows, it names the trace and its id.
+    chromium.await("the trace in the panel", d -> panel.getText().contains("rich")
+        && panel.getText().contains(richTraceId));
     assertThat(chromium.driver.getCurrentUrl()).contains("trace=" + richTraceId);
     WebElement row = cell("rich", "Name").findElement(By.xpath("ancestor::tr"));
     assertThat(row.getAttribute("aria-current")).isEqualTo("true");
