@@ -87,7 +87,7 @@ function createForm(onCreated) {
   const form = h('form', { class: 'create-experiment', 'aria-label': 'Create experiment' },
     h('div', { class: 'field' },
       h('label', { for: 'new-experiment' }, 'New experiment name'),
-      h('div', { class: 'row' }, name, submit),
+      h('div', { class: 'controls' }, name, submit),
       message));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -74,7 +74,7 @@ export function filterBar(params) {
   const element = h('div', { class: 'filter-bar', role: 'search', 'aria-label': 'Filter traces' },
     h('div', { class: 'field grow' },
       h('label', { for: 'trace-filter' }, 'Filter'),
-      h('div', { class: 'row' }, typed, apply, clear),
+      h('div', { class: 'controls' }, typed, apply, clear),
       error),
     h('div', { class: 'field' }, h('label', { for: 'trace-status' }, 'Status'), status),
     h('div', { class: 'field' }, h('label', { for: 'trace-range' }, 'Time range'), range),

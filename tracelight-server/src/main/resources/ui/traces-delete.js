@@ -18,7 +18,7 @@ export function deletion({ experimentId, rows, selectAll, onDeleted }) {
     h('h2', { id: 'delete-title' }, 'Delete traces'),
     question,
     h('p', { class: 'muted' }, 'Their spans and assessments are deleted too. This cannot be undone.'),
-    h('div', { class: 'row end' }, cancel, confirm));
+    h('div', { class: 'controls end' }, cancel, confirm));
 
   const refresh = () => {
     for (const id of [...selected]) if (!rows.has(id)) selected.delete(id);

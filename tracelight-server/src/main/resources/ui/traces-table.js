@@ -72,7 +72,8 @@ export function traceRow(info, checkbox) {
 function preview(text) {
   const full = String(text || '');
   const short = full.length > PREVIEW_CHARS ? `${full.slice(0, PREVIEW_CHARS)}…` : full;
-  return h('td', { class: 'preview', title: full.length > PREVIEW_CHARS ? full : undefined }, short);
+  return h('td', { class: 'preview', title: full.length > PREVIEW_CHARS ? full : undefined },
+    h('div', { class: 'clamp' }, short));
 }
 
 function tokensCell(usage) {
@@ -112,8 +113,9 @@ function tagsCell(tags) {
 }
 
 /**
- * Valid feedback assessments: yes/no values counted as 👍 / 👎, other values as "name: value";
- * a 💬 marks rationales (comments), which show on hover and to screen readers.
+ * Valid feedback assessments: a person's yes/no counted as 👍 / 👎, anything else (judges,
+ * scores, labels) as "name: value"; a 💬 marks rationales (comments), shown on hover and to
+ * screen readers.
  */
 function feedbackCell(assessments) {
   const feedback = assessments.filter((a) => a.feedback && a.valid !== false);
@@ -122,16 +124,20 @@ function feedbackCell(assessments) {
   const others = [];
   for (const a of feedback) {
     const v = a.feedback.value;
-    if (v === true || v === 'yes' || v === 'thumbs_up') up += 1;
-    else if (v === false || v === 'no' || v === 'thumbs_down') down += 1;
+    const human = a.source?.source_type === 'HUMAN';
+    if (human && (v === true || v === 'yes')) up += 1;
+    else if (human && (v === false || v === 'no')) down += 1;
     else if (v !== undefined && v !== null) {
       others.push(`${a.assessment_name}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
     }
   }
   const comments = feedback.map((a) => a.rationale).filter((r) => r && String(r).trim());
+  const count = (n, emoji, word) => (n ? h('span', {
+    class: 'thumb', role: 'img', title: `${n} ${word}`, 'aria-label': `${n} ${word}`,
+  }, `${emoji} ${n}`) : null);
   return h('td', { class: 'feedback' },
-    up ? h('span', { class: 'thumb', title: `${up} positive`, 'aria-label': `${up} positive` }, `👍 ${up}`) : null,
-    down ? h('span', { class: 'thumb', title: `${down} negative`, 'aria-label': `${down} negative` }, `👎 ${down}`) : null,
+    count(up, '👍', 'thumbs up'),
+    count(down, '👎', 'thumbs down'),
     others.map((o) => h('span', { class: 'chip' }, o)),
     comments.length ? h('span', {
       class: 'comment', role: 'img', title: comments.join('\n'),

@@ -82,6 +82,7 @@ export async function renderTraces(main, experimentId, initialParams = {}) {
       // A bad filter's 400 goes next to the input; the rows of the last good query stay.
       if (reset && error.status === 400) bar.showError(error.message);
       else loadError.textContent = `Could not load traces: ${error.message}`;
+      if (reset) pageToken = undefined; // the old query's token must not page the new one
     } finally {
       if (mine === generation) {
         loadingGeneration = null;
