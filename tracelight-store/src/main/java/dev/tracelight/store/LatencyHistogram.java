@@ -35,7 +35,7 @@ final class LatencyHistogram {
     };
   }
 
-  /** Adds {@code count} durations of bin {@code bin} whose extremes are {@code min} and {@code max}. */
+  /** Adds {@code count} durations of bin {@code bin} in {@code binMin} and {@code binMax}. */
   void add(int bin, long count, long binMin, long binMax) {
     counts.merge(bin, count, Long::sum);
     total += count;
