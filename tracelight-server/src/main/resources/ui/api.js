@@ -111,3 +111,12 @@ export function deleteTraces(experimentId, traceIds) {
     request_ids: traceIds,
   });
 }
+
+/** Tracelight's own overview of an experiment: buckets over [startMs, endMs), totals, rankings. */
+export function getOverview(experimentId, startMs, endMs, buckets) {
+  const query = new URLSearchParams({
+    start_time_ms: String(startMs), end_time_ms: String(endMs), buckets: String(buckets),
+  });
+  return call('GET',
+    `/ajax-api/3.0/tracelight/experiments/${encodeURIComponent(experimentId)}/overview?${query}`);
+}

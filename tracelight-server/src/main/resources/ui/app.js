@@ -6,6 +6,7 @@ import { currentRoute } from './state.js';
 import { renderExperiments } from './experiments.js';
 import { renderTraces } from './traces.js';
 import { renderTrace } from './trace.js';
+import { renderOverview } from './overview.js';
 import { initTheme } from './theme.js';
 
 const main = document.getElementById('main');
@@ -15,6 +16,9 @@ function pageFor(path) {
   const [section, id, sub] = path;
   if (section === 'experiments' && id !== undefined && sub === undefined) {
     return (params) => renderTraces(main, id, params);
+  }
+  if (section === 'experiments' && id !== undefined && sub === 'overview') {
+    return (params) => renderOverview(main, id, params);
   }
   if (section === 'traces' && id) return (params) => renderTrace(main, id, params);
   return (params) => renderExperiments(main, params);

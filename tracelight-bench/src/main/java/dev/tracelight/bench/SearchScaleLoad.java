@@ -120,6 +120,46 @@ public final class SearchScaleLoad {
         System.out.printf(Locale.ROOT, "| %s (%d rows) | %.1f | %.1f | %.1f |%n", c[0], found,
             ms[0], warm[warm.length / 2], warm[(int) Math.ceil(warm.length * 0.95) - 1]);
       }
+      timeOverview(server.url(), experimentId, label, traces);
+    }
+  }
+
+  /**
+   * The experiment overview (GET /tracelight/experiments/{id}/overview) over the newest day and
+   * over every loaded trace (one per second). The loader writes no token usage or cost metadata,
+   * so this times the range scan, the latency histogram and the rankings, not JSON extraction.
+   */
+  private static void timeOverview(String baseUrl, String experimentId, String label, int traces)
+      throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long end = ScaleDataLoader.BASE_MS + traces * 1000L;
+    long day = 24 * 3_600_000L;
+    long[][] ranges = {{end - day, 24}, {ScaleDataLoader.BASE_MS, 30}};
+    String[] names = {"last 24 h of data, 24 buckets", "all traces, 30 buckets"};
+    System.out.printf(Locale.ROOT,
+        "%n| %s, %,d traces, overview over HTTP | first (ms) | median (ms) | p95 (ms) |%n",
+        label, traces);
+    System.out.println("|---|---:|---:|---:|");
+    for (int r = 0; r < ranges.length; r++) {
+      URI uri = URI.create(baseUrl + "/api/3.0/tracelight/experiments/" + experimentId
+          + "/overview?start_time_ms=" + ranges[r][0] + "&end_time_ms=" + end + "&buckets="
+          + ranges[r][1]);
+      double[] ms = new double[WARM_RUNS + 1];
+      long counted = 0;
+      for (int i = 0; i <= WARM_RUNS; i++) {
+        long t = System.nanoTime();
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        ms[i] = (System.nanoTime() - t) / 1e6;
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException("overview answered " + response.statusCode());
+        }
+        counted = JSON.readTree(response.body()).path("totals").path("trace_count").asLong();
+      }
+      double[] warm = Arrays.copyOfRange(ms, 1, ms.length);
+      Arrays.sort(warm);
+      System.out.printf(Locale.ROOT, "| %s (%,d traces) | %.1f | %.1f | %.1f |%n", names[r],
+          counted, ms[0], warm[warm.length / 2], warm[(int) Math.ceil(warm.length * 0.95) - 1]);
     }
   }
 

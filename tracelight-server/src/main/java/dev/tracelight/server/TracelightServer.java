@@ -96,6 +96,7 @@ public final class TracelightServer implements AutoCloseable {
     legacy.register(mlflow);
     new MlflowTraceTagsApi(storage.traceWriter(), bodies).register(mlflow);
     new MlflowAssessmentsApi(storage.assessments(), bodies).register(mlflow);
+    new TracelightOverviewApi(storage.experiments(), storage.statistics()).register(mlflow);
     new MlflowArtifactsApi(storage.traceWriter(), storage.traceReader(), bodies, enrichment)
         .register(mlflow);
     new TracelightTraceViewApi(storage.traceReader()).register(mlflow);

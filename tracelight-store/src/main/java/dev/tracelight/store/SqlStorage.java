@@ -8,6 +8,7 @@ final class SqlStorage implements Storage {
   private final SqlTraceReader reader;
   private final SqlAssessmentStore assessments;
   private final SqlUserStore users;
+  private final SqlTraceStatistics statistics;
 
   SqlStorage(Database db) {
     this.db = db;
@@ -16,6 +17,7 @@ final class SqlStorage implements Storage {
     this.writer = new SqlTraceWriter(db);
     this.assessments = new SqlAssessmentStore(db);
     this.users = new SqlUserStore(db);
+    this.statistics = new SqlTraceStatistics(db);
   }
 
   @Override
@@ -41,6 +43,11 @@ final class SqlStorage implements Storage {
   @Override
   public UserStore users() {
     return users;
+  }
+
+  @Override
+  public TraceStatistics statistics() {
+    return statistics;
   }
 
   @Override

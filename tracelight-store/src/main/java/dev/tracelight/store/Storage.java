@@ -22,6 +22,11 @@ public interface Storage extends AutoCloseable {
     throw new UnsupportedOperationException("users are not supported by " + this);
   }
 
+  /** Aggregates over an experiment's traces for its overview. */
+  default TraceStatistics statistics() {
+    throw new UnsupportedOperationException("statistics are not supported by " + this);
+  }
+
   /** Throws if the backend cannot answer a trivial query; for health checks. */
   default void check() {}
 

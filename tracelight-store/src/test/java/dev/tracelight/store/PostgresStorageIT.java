@@ -138,6 +138,14 @@ class PostgresStorageIT {
   }
 
   @Nested
+  class Statistics extends TraceStatisticsStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
   class SpanStorage extends SpanStorageKit {
     @Override
     Storage storage() {

@@ -145,6 +145,14 @@ class SqliteStorageIT {
   }
 
   @Nested
+  class Statistics extends TraceStatisticsStoreKit {
+    @Override
+    Storage storage() {
+      return storage;
+    }
+  }
+
+  @Nested
   class SpanStorage extends SpanStorageKit {
     @Override
     Storage storage() {
