@@ -34,7 +34,7 @@ function messageView(m, ctx, title) {
   const role = String(m.role ?? 'unknown');
   const roleClass = ROLES.has(role) ? role : 'other';
   return h('article', { class: `chat-msg chat-${roleClass}`, 'aria-label': title || `${role} message` },
-    h('header', { class: 'chat-role' }, title || role),
+    h('header', { class: 'chat-role' }, title || role.charAt(0).toUpperCase() + role.slice(1)),
     m.blocks.map((b) => blockView(b, ctx)),
     m.stop ? h('p', { class: 'chat-stop muted' }, `Stop reason: ${m.stop}`) : null);
 }

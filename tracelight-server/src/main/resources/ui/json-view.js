@@ -134,19 +134,27 @@ function toolbarFor(value, texts, label) {
   const matches = h('span', { class: 'jv-count muted', 'aria-live': 'polite' });
   const copied = h('span', { class: 'jv-copied muted', role: 'status' });
   const copy = h('button', { type: 'button', class: 'jv-copy' }, 'Copy');
+  let opened = []; // what the last search expanded, folded again when the query changes
   input.addEventListener('input', () => {
     const query = input.value.trim().toLowerCase();
+    opened.forEach((el) => el.setExpanded(false));
+    opened = [];
     let total = 0;
+    const open = (el) => {
+      el.setExpanded(true);
+      opened.push(el);
+    };
     for (const el of texts) {
       const n = setText(el, el.fullText, query || undefined);
       if (n === 0) continue;
       total += n;
       // A match past the cut of a long string, or inside collapsed containers, is brought out.
       if (el.truncated && count(el.fullText.slice(0, LONG_STRING).toLowerCase(), query) < n) {
-        el.setExpanded(true);
+        open(el);
       }
       for (let p = el.closest('.jv-node'); p; p = p.parentElement.closest('.jv-node')) {
-        p.setExpanded(true);
+        if (p.querySelector(':scope > .jv-row > .jv-toggle').getAttribute('aria-expanded')
+          !== 'true') open(p);
       }
     }
     matches.textContent = query ? `${total} match${total === 1 ? '' : 'es'}` : '';
