@@ -1,6 +1,6 @@
 // The selected span: its name, a meta line (type, duration, status, model, tokens, cost), then
 // tabs: Chat (for a conversation), Inputs / Outputs, Attributes, Events.
-import { h, replace, formatDuration } from './dom.js';
+import { h, replace, formatDuration, parseJson } from './dom.js';
 import { jsonView } from './json-view.js';
 import { chatOf } from './chat-messages.js';
 import { renderChat } from './chat.js';
@@ -86,9 +86,11 @@ function attributesTable(attributes) {
       h('td', {}, valueView(attributes[k], k))))));
 }
 
+/** A value; structures, and strings holding a JSON object or array (gen_ai.*), as JSON. */
 function valueView(value, label) {
-  return value !== null && typeof value === 'object'
-    ? jsonView(value, { toolbar: false, label, openDepth: 1 })
+  const structured = typeof value === 'string' && /^\s*[[{]/.test(value) ? parseJson(value) : value;
+  return structured !== null && typeof structured === 'object'
+    ? jsonView(structured, { toolbar: false, label, openDepth: 1 })
     : h('span', { class: 'attr-value' }, String(value));
 }
 

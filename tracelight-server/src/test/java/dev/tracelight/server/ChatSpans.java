@@ -92,8 +92,9 @@ final class ChatSpans {
         .addAttributes(str("mlflow.spanType", "\"TOOL\""))
         .addAttributes(str("mlflow.spanInputs", inputs))
         .addAttributes(str("mlflow.spanOutputs", "{\"shipped\": true}"))
+        // Other instrumentations' structures arrive as JSON text in string attributes.
         .addAttributes(str("warehouse.config", "{\"region\": \"eu-west\", \"docks\": [1, 2]}"))
-        .addAttributes(str("user.note", "\"fragile\""));
+        .addAttributes(str("user.note", "fragile"));
   }
 
   /** A failed call with an exception event carrying a stack trace. */

@@ -133,6 +133,20 @@ class SpanDetailBrowserIT {
   }
 
   @Test
+  void openLlmetrySpan_rendersAsChat() {
+    open(InstrumentedSpans::openLlmetryAnthropic, "anthropic.chat");
+
+    assertThat(selectedTab()).isEqualTo("Chat");
+    assertThat(texts(".chat-msg > .chat-role"))
+        .containsExactly("System prompt", "User", "Assistant");
+    assertThat(text(".chat-system")).contains("You are terse.");
+    WebElement call = chromium.visible(By.cssSelector(".chat-assistant .chat-tool-use"));
+    assertThat(call.getText()).contains("book_table").contains("\"people\": 2");
+    assertThat(text(".chat-tools")).contains("book_table").contains("Books a table");
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
   void imageWithOtherMediaTypeOrBadPayload_isNotAnImg() {
     open(ChatSpans::badImages, "Messages.create");
 
@@ -181,7 +195,12 @@ class SpanDetailBrowserIT {
     tab("Attributes").click();
     assertThat(texts(DETAIL + " table.attributes tbody th"))
         .contains("user.note", "warehouse.config").doesNotContain("mlflow.spanInputs");
-    assertThat(text(DETAIL + " table.attributes")).contains("\"region\": \"eu-west\"");
+    WebElement config = chromium.driver.findElement(By.xpath("//table[contains(@class,"
+        + "'attributes')]//tr[th='warehouse.config']/td"));
+    assertThat(config.findElements(By.className("jv"))).as("JSON text shown as JSON").hasSize(1);
+    assertThat(config.getText()).contains("\"region\": \"eu-west\"").contains("2 items");
+    assertThat(chromium.driver.findElement(By.xpath("//table[contains(@class,"
+        + "'attributes')]//tr[th='user.note']/td")).getText()).isEqualTo("fragile");
     assertThat(chromium.takeConsoleErrors()).isEmpty();
   }
 
