@@ -14,13 +14,15 @@ const LONG_STRING = 300;
  * collapsed).
  */
 export function jsonView(value, { toolbar = true, label = 'JSON', openDepth = OPEN_DEPTH } = {}) {
-  const texts = []; // every searchable text element, in document order
+  // texts: every searchable text element rendered so far; pending: collapsed containers whose
+  // children are rendered only when first expanded (or searched), so large values open quickly.
+  const ctx = { texts: [], pending: [], openDepth };
   const body = h('div', { class: 'jv-body mono' });
   body.append(typeof value === 'string'
-    ? stringNode(value, texts, false)
-    : node(undefined, value, 0, { texts, openDepth }));
+    ? stringNode(value, ctx.texts, false)
+    : node(undefined, value, 0, ctx));
   const view = h('div', { class: 'jv', role: 'group', 'aria-label': label });
-  if (toolbar) view.append(toolbarFor(value, texts, label));
+  if (toolbar) view.append(toolbarFor(value, ctx, label));
   view.append(body);
   return view;
 }
@@ -42,15 +44,21 @@ function node(key, value, depth, ctx) {
   const toggle = h('button', { type: 'button', class: 'jv-toggle', 'aria-expanded': 'true',
     'aria-label': `${key === undefined ? 'value' : key}: collapse or expand` });
   const children = h('div', { class: 'jv-children', role: 'group' });
-  for (const [k, v] of entries) {
-    children.append(node(isArray ? undefined : k, v, depth + 1, ctx));
-  }
+  let rendered = false;
+  const renderChildren = () => {
+    if (rendered) return;
+    rendered = true;
+    for (const [k, v] of entries) {
+      children.append(node(isArray ? undefined : k, v, depth + 1, ctx));
+    }
+  };
   const closing = h('div', { class: 'jv-punct' }, close);
   const container = h('div', { class: 'jv-node' },
     h('div', { class: 'jv-row' }, toggle, keyPart, h('span', { class: 'jv-punct' }, open),
       summary),
     children, closing);
   container.setExpanded = (expanded) => {
+    if (expanded) renderChildren();
     toggle.setAttribute('aria-expanded', String(expanded));
     children.hidden = !expanded;
     closing.hidden = !expanded;
@@ -59,6 +67,7 @@ function node(key, value, depth, ctx) {
   toggle.addEventListener('click',
     () => container.setExpanded(toggle.getAttribute('aria-expanded') !== 'true'));
   container.setExpanded(depth < ctx.openDepth);
+  if (!rendered) ctx.pending.push(renderChildren);
   return container;
 }
 
@@ -128,7 +137,7 @@ function count(text, query) {
   return n;
 }
 
-function toolbarFor(value, texts, label) {
+function toolbarFor(value, ctx, label) {
   const input = h('input', { type: 'search', class: 'jv-search', 'aria-label': `Search ${label}`,
     placeholder: 'Search' });
   const matches = h('span', { class: 'jv-count muted', 'aria-live': 'polite' });
@@ -139,12 +148,13 @@ function toolbarFor(value, texts, label) {
     const query = input.value.trim().toLowerCase();
     opened.forEach((el) => el.setExpanded(false));
     opened = [];
+    while (ctx.pending.length) ctx.pending.pop()(); // search what is not rendered yet too
     let total = 0;
     const open = (el) => {
       el.setExpanded(true);
       opened.push(el);
     };
-    for (const el of texts) {
+    for (const el of ctx.texts) {
       const n = setText(el, el.fullText, query || undefined);
       if (n === 0) continue;
       total += n;
