@@ -263,9 +263,15 @@ class WebUiBrowserIT {
         .getText();
   }
 
-  /** The text of the selected span's block titled {@code title} ("Inputs", "Outputs"). */
+  /**
+   * The text of the selected span's block titled {@code title} ("Inputs", "Outputs"), shown by
+   * the detail's "Inputs / Outputs" tab.
+   */
   private static String block(String title) {
-    return chromium.driver.findElement(By.xpath(
-        "//section[@aria-label='Selected span']/section[h3='" + title + "']/pre")).getText();
+    chromium.driver.findElements(By.cssSelector("[aria-label='Selected span'] [role=tab]"))
+        .stream().filter(t -> t.getText().equals("Inputs / Outputs")).findFirst()
+        .orElseThrow(() -> new AssertionError("no Inputs / Outputs tab")).click();
+    return chromium.visible(By.cssSelector(
+        "[aria-label='Selected span'] section.io[aria-label='" + title + "'] .jv-body")).getText();
   }
 }
