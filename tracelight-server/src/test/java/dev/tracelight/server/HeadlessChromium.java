@@ -24,8 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's Chromium, headless, driven through Debian's chromedriver. Both paths are given to
  * Selenium, so Selenium Manager never runs (it would try to download a driver or a browser). A
  * missing browser or driver fails the test with the command that installs them: CI has them.
+ * Public, and shipped in this module's test-jar, for the examples' browser test.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final String INSTALL = "apt-get install -y chromium chromium-driver";
@@ -40,14 +41,14 @@ final class HeadlessChromium implements AutoCloseable {
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--window-size=1280,900");
 
-  final ChromeDriver driver;
+  public final ChromeDriver driver;
 
   private HeadlessChromium(ChromeDriver driver) {
     this.driver = driver;
   }
 
   /** Starts a browser with a fresh profile in {@code userDataDir}, which must be empty. */
-  static HeadlessChromium start(Path userDataDir) {
+  public static HeadlessChromium start(Path userDataDir) {
     requireExecutable(BROWSER, "chromium");
     requireExecutable(DRIVER, "chromium-driver");
     ChromeDriverService service = new ChromeDriverService.Builder()
@@ -72,13 +73,13 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Loads {@code url} as a new document: from a blank page, so even a hash-only change loads. */
-  void open(String url) {
+  public void open(String url) {
     driver.get("about:blank");
     driver.get(url);
   }
 
   /** Waits until {@code condition} gives a non-null, non-false value; on timeout shows the page. */
-  <T> T await(String what, Function<WebDriver, T> condition) {
+  public <T> T await(String what, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, WAIT)
         .ignoring(StaleElementReferenceException.class) // the UI re-renders as data arrives
         .withMessage(() -> what + "; the page at " + driver.getCurrentUrl() + " reads:\n"
@@ -87,21 +88,21 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Waits for a visible element. */
-  WebElement visible(By by) {
+  public WebElement visible(By by) {
     return await("waiting for " + by, d -> d.findElements(by).stream()
         .filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
-  Object script(String js, Object... args) {
+  public Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
-  Object asyncScript(String js, Object... args) {
+  public Object asyncScript(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
   }
 
   /** Errors logged to the console since the last call (each call drains the log). */
-  List<String> takeConsoleErrors() {
+  public List<String> takeConsoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
