@@ -6,51 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The experiments page in a real browser: search as you type, create, and their errors. */
 class ExperimentsPageBrowserIT {
-  @TempDir static Path dir;
+  @RegisterExtension static final UiSession ui = new UiSession();
   static TracelightServer server;
   static TestHttp http;
   static HeadlessChromium chromium;
 
   @BeforeAll
   static void start() throws IOException {
-    server = TracelightServer.start(TracelightServerConfig.builder()
-        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("experiments.db")).build());
-    http = new TestHttp(server.url());
+    server = ui.server();
+    http = ui.http();
+    chromium = ui.chromium();
     createExperiment(http, "alpha-one");
     createExperiment(http, "alpha-two");
     createExperiment(http, "beta-three");
-    chromium = HeadlessChromium.start(Files.createDirectory(dir.resolve("chromium-profile")));
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
-  @BeforeEach
-  void drainConsole() {
-    chromium.takeConsoleErrors();
   }
 
   @Test

@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -26,7 +22,7 @@ class FeedbackBrowserIT {
   static final String ROOT = "0000000000000b01";
   static final String CHILD = "0000000000000b02";
 
-  @TempDir static Path dir;
+  @RegisterExtension static final UiSession ui = new UiSession();
   static TracelightServer server;
   static TestHttp http;
   static HeadlessChromium chromium;
@@ -34,29 +30,10 @@ class FeedbackBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    server = TracelightServer.start(TracelightServerConfig.builder()
-        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("feedback.db")).build());
-    http = new TestHttp(server.url());
+    server = ui.server();
+    http = ui.http();
+    chromium = ui.chromium();
     experimentId = createExperiment(http, "feedback");
-    chromium = HeadlessChromium.start(Files.createDirectory(dir.resolve("chromium-profile")));
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
-  @BeforeEach
-  void drainConsole() {
-    chromium.takeConsoleErrors();
   }
 
   /** A fresh two-span trace per test, so feedback from one test never shows in another. */

@@ -8,14 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -31,7 +27,7 @@ class HostileContentBrowserIT {
   /** Assessment names may not contain '.'; a dialog, if this ever ran, fails the test. */
   static final String HOSTILE_NAME = "<img src=x onerror=alert(1)><script>alert(1)</script>";
 
-  @TempDir static Path dir;
+  @RegisterExtension static final UiSession ui = new UiSession();
   static TracelightServer server;
   static TestHttp http;
   static HeadlessChromium chromium;
@@ -40,9 +36,9 @@ class HostileContentBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    server = TracelightServer.start(TracelightServerConfig.builder()
-        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("xss.db")).build());
-    http = new TestHttp(server.url());
+    server = ui.server();
+    http = ui.http();
+    chromium = ui.chromium();
     experimentId = createExperiment(http, "xss " + HOSTILE);
 
     TracePageData trace = new TracePageData();
@@ -62,24 +58,6 @@ class HostileContentBrowserIT {
     TraceTableData.feedback(http, traceId, HOSTILE_NAME, HOSTILE, null);
     // A second trace started now, so the overview's default range ranks it.
     TraceTableData.trace(experimentId, HOSTILE).tag(HOSTILE, HOSTILE).request(HOSTILE).send(http);
-
-    chromium = HeadlessChromium.start(Files.createDirectory(dir.resolve("chromium")));
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void drainConsole() {
-    chromium.takeConsoleErrors();
   }
 
   @Test

@@ -5,14 +5,10 @@ import static dev.tracelight.server.UiTestData.createExperiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,7 +21,7 @@ class OverviewBrowserIT {
   static final long MINUTE = 60_000L;
   static final long DAY = 24 * 60 * MINUTE;
 
-  @TempDir static Path dir;
+  @RegisterExtension static final UiSession ui = new UiSession();
   static TracelightServer server;
   static TestHttp http;
   static HeadlessChromium chromium;
@@ -34,9 +30,9 @@ class OverviewBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    server = TracelightServer.start(TracelightServerConfig.builder()
-        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("overview.db")).build());
-    http = new TestHttp(server.url());
+    server = ui.server();
+    http = ui.http();
+    chromium = ui.chromium();
     experimentId = createExperiment(http, "overview-browser");
     long now = System.currentTimeMillis();
     // In the last hour: three traces, one an error; earlier today one more; two days ago one.
@@ -46,25 +42,6 @@ class OverviewBrowserIT {
     trace(http, experimentId, "tool loop", now - 20 * MINUTE, 2500, "OK", 200, "0.5");
     trace(http, experimentId, "morning check", now - 5 * 60 * MINUTE, 1200, "OK", 50, null);
     trace(http, experimentId, "last week", now - 2 * DAY, 20_000, "OK", 10, "0.001");
-    chromium = HeadlessChromium.start(Files.createDirectory(dir.resolve("chromium-profile")));
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
-  @BeforeEach
-  void drainConsole() {
-    chromium.takeConsoleErrors();
   }
 
   @Test

@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -28,7 +24,7 @@ import org.openqa.selenium.WebElement;
 class SpanDetailBrowserIT {
   static final String DETAIL = "section[aria-label='Selected span']";
 
-  @TempDir static Path dir;
+  @RegisterExtension static final UiSession ui = new UiSession();
   static TracelightServer server;
   static TestHttp http;
   static HeadlessChromium chromium;
@@ -36,29 +32,10 @@ class SpanDetailBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    server = TracelightServer.start(TracelightServerConfig.builder()
-        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("detail.db")).build());
-    http = new TestHttp(server.url());
+    server = ui.server();
+    http = ui.http();
+    chromium = ui.chromium();
     experimentId = createExperiment(http, "span-detail");
-    chromium = HeadlessChromium.start(Files.createDirectory(dir.resolve("chromium-profile")));
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
-  @BeforeEach
-  void drainConsole() {
-    chromium.takeConsoleErrors();
   }
 
   @Test

@@ -9,16 +9,12 @@ import static dev.tracelight.server.UiTestData.startTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -36,7 +32,7 @@ class WebUiBrowserIT {
   static final String HOSTILE_EXPERIMENT = "hostile " + HOSTILE;
   static final String TOKENS = "Tokens (in / out / total)";
 
-  @TempDir static Path dir;
+  @RegisterExtension static final UiSession ui = new UiSession();
   static TracelightServer server;
   static TestHttp http;
   static HeadlessChromium chromium;
@@ -47,9 +43,9 @@ class WebUiBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    server = TracelightServer.start(TracelightServerConfig.builder()
-        .setPort(0).setBackendStoreUri("sqlite:///" + dir.resolve("ui.db")).build());
-    http = new TestHttp(server.url());
+    server = ui.server();
+    http = ui.http();
+    chromium = ui.chromium();
 
     experimentId = createExperiment(http, EXPERIMENT);
     OtlpTestRequests otlp = new OtlpTestRequests();
@@ -70,26 +66,6 @@ class WebUiBrowserIT {
             .addAttributes(string("mlflow.spanOutputs", messagesCreateOutput(HOSTILE)))
             .build()));
     startTrace(http, hostileExperimentId, hostileTraceId, HOSTILE, messagesCreateInputs(HOSTILE));
-
-    chromium = HeadlessChromium.start(Files.createDirectory(dir.resolve("chromium-profile")));
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
-  @BeforeEach
-  void drainConsole() {
-    chromium.takeConsoleErrors();
   }
 
   @Test
