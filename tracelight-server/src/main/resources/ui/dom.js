@@ -69,3 +69,20 @@ export function formatTokens(usage) {
   const n = (k) => (typeof usage[k] === 'number' ? usage[k] : '–');
   return `${n('input_tokens')} / ${n('output_tokens')} / ${n('total_tokens')}`;
 }
+
+/**
+ * `run(work)` for an edit: says "Saving…" in the `status` element while `work()` runs, then
+ * calls `onChanged()`; a failure is shown there as "<failure>: <message>", never thrown.
+ */
+export function saver(status, failure, onChanged) {
+  return async (work) => {
+    status.textContent = 'Saving…';
+    try {
+      await work();
+      status.textContent = '';
+      await onChanged();
+    } catch (e) {
+      status.textContent = `${failure}: ${e.message}`;
+    }
+  };
+}

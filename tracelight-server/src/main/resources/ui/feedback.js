@@ -2,7 +2,7 @@
 // stored as MLflow assessments named `user_feedback` with a boolean value (as MLflow's UI does),
 // source HUMAN and the signed-in user (if any) as source_id. Each one is listed with its author,
 // and can be edited (value, comment) or deleted.
-import { h, replace, formatTime } from './dom.js';
+import { h, replace, formatTime, saver } from './dom.js';
 import {
   createAssessment, updateAssessment, deleteAssessment, getCurrentUser,
 } from './api.js';
@@ -27,16 +27,7 @@ export function feedbackPanel({ traceId, spanId, assessments, onChanged }) {
   const mine = (assessments || []).filter((a) => a.assessment_name === FEEDBACK_NAME
     && 'feedback' in a && (spanId ? a.span_id === spanId : !a.span_id));
   const status = h('p', { class: 'muted', role: 'status' });
-  const run = async (work) => {
-    status.textContent = 'Saving…';
-    try {
-      await work();
-      status.textContent = '';
-      await onChanged();
-    } catch (e) {
-      status.textContent = `Could not save feedback: ${e.message}`;
-    }
-  };
+  const run = saver(status, 'Could not save feedback', onChanged);
 
   const list = h('ul', { class: 'feedback-list', 'aria-label': `Feedback on this ${target}` });
   for (const a of mine) list.append(feedbackItem(a));

@@ -1,6 +1,6 @@
 // The trace header: name, status, times, tokens with their breakdown, cost, ids, user and
 // session, editable tags (mlflow.* tags read-only) and the metadata in a collapsible list.
-import { h, replace, formatTime, formatDuration, parseJson } from './dom.js';
+import { h, replace, formatTime, formatDuration, parseJson, saver } from './dom.js';
 import { setTraceTag, deleteTraceTag } from './api.js';
 
 /** `onChanged()` is called after a tag was saved or deleted, to reload the trace info. */
@@ -62,16 +62,7 @@ export function costText(cost) {
 function tagsEditor(info, onChanged) {
   const tags = info.tags || {};
   const status = h('p', { class: 'muted tag-status', role: 'status' });
-  const run = async (work) => {
-    status.textContent = 'Saving…';
-    try {
-      await work();
-      status.textContent = '';
-      await onChanged();
-    } catch (e) {
-      status.textContent = `Could not save: ${e.message}`;
-    }
-  };
+  const run = saver(status, 'Could not save', onChanged);
   const list = h('ul', { class: 'tags', 'aria-label': 'Tags' });
   for (const key of Object.keys(tags).sort()) {
     const readOnly = key.startsWith('mlflow.');
@@ -90,7 +81,10 @@ function tagsEditor(info, onChanged) {
       const input = h('input', { type: 'text', value: tags[key], 'aria-label': `Value of ${key}` });
       replace(item, h('form', {
         class: 'tag-form',
-        onsubmit: (e) => { e.preventDefault(); run(() => setTraceTag(info.trace_id, key, input.value)); },
+        onsubmit: (e) => {
+          e.preventDefault();
+          run(() => setTraceTag(info.trace_id, key, input.value));
+        },
       }, h('span', { class: 'tag-key mono' }, key), ' ', input,
       h('button', { type: 'submit', class: 'small' }, 'Save'),
       h('button', { type: 'button', class: 'small', onclick: show }, 'Cancel')));
