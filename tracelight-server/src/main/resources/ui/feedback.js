@@ -44,7 +44,7 @@ export function feedbackPanel({ traceId, spanId, assessments, onChanged }) {
     }),
   });
   return h('section', {
-    class: 'feedback', 'aria-label': spanId ? 'Span feedback' : 'Trace feedback',
+    class: 'feedback-panel', 'aria-label': spanId ? 'Span feedback' : 'Trace feedback',
   }, h('h3', {}, spanId ? 'Feedback on this span' : 'Feedback on this trace'),
   mine.length ? list : h('p', { class: 'muted' }, 'No feedback yet.'), form, status);
 

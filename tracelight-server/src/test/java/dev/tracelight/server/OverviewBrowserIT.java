@@ -3,6 +3,7 @@ package dev.tracelight.server;
 import static dev.tracelight.server.OverviewTestData.trace;
 import static dev.tracelight.server.UiTestData.createExperiment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -54,6 +56,13 @@ class OverviewBrowserIT {
     assertThat(chromium.driver.findElement(By.cssSelector("[aria-current=page]")).getText())
         .isEqualTo("Overview");
     assertThat(bars()).hasSize(24);
+    // As drawn, not just as numbers: bars stand on one baseline, as tall as their count.
+    List<Rectangle> drawn = bars().stream().map(WebElement::getRect)
+        .filter(r -> r.getHeight() > 0).toList();
+    assertThat(drawn).hasSize(2);
+    assertThat(drawn.get(0).getY() + drawn.get(0).getHeight())
+        .isCloseTo(drawn.get(1).getY() + drawn.get(1).getHeight(), within(1));
+    assertThat(drawn.get(1).getHeight()).isCloseTo(3 * drawn.get(0).getHeight(), within(2));
     assertThat(chromium.driver.findElement(By.cssSelector(".range[data-range='24h']"))
         .getAttribute("aria-pressed")).isEqualTo("true");
 
