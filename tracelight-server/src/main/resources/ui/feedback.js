@@ -90,7 +90,7 @@ function feedbackForm({ label, submitText, value, comment = '', onSubmit, onCanc
       submit.disabled = false;
     },
   }, text);
-  const text = h('textarea', { rows: '2', 'aria-label': 'Comment (optional)',
+  const text = h('textarea', { rows: '1', 'aria-label': 'Comment (optional)',
     placeholder: 'Comment (optional)' });
   text.value = comment;
   return h('form', {
