@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -71,13 +72,16 @@ class ToolCallingAgentUiIT {
     List<WebElement> rows = chromium.driver.findElements(TREE_ROWS);
     assertThat(rows).extracting(r -> r.getAttribute("aria-level"))
         .containsExactly("1", "2", "2", "2");
-    List<Double> starts = barStarts();
-    assertThat(starts).hasSize(4);
-    assertThat(starts.get(0)).isLessThanOrEqualTo(starts.get(1));
-    assertThat(starts.get(1)).as("the tool runs after the first model call")
-        .isLessThan(starts.get(2));
-    assertThat(starts.get(2)).as("the second model call follows the tool")
-        .isLessThan(starts.get(3));
+    // The bars follow the spans in time: in order, every child's bar inside the agent's.
+    List<Rectangle> bars = bars();
+    assertThat(bars).hasSize(4);
+    assertThat(bars.stream().map(Rectangle::getX).toList()).isSorted();
+    Rectangle agent = bars.get(0);
+    for (Rectangle child : bars.subList(1, 4)) {
+      assertThat(child.getX()).isGreaterThanOrEqualTo(agent.getX());
+      assertThat(child.getX() + child.getWidth())
+          .isLessThanOrEqualTo(agent.getX() + agent.getWidth() + 1);
+    }
 
     selectRow(1);
     WebElement toolUse = chromium.visible(By.cssSelector(".chat-card.chat-tool-use"));
@@ -113,11 +117,10 @@ class ToolCallingAgentUiIT {
         .map(r -> r.findElement(By.className("name")).getText()).toList();
   }
 
-  /** Each row's timeline bar's left edge, in pixels. */
-  private static List<Double> barStarts() {
+  /** Each row's timeline bar, as drawn. */
+  private static List<Rectangle> bars() {
     return chromium.driver.findElements(TREE_ROWS).stream()
-        .map(r -> (double) r.findElement(By.cssSelector(".timeline .bar")).getRect().getX())
-        .toList();
+        .map(r -> r.findElement(By.cssSelector(".timeline .bar")).getRect()).toList();
   }
 
   private static void selectRow(int index) {
