@@ -118,6 +118,12 @@ public final class TraceViewLoad {
       time(http, "GetTrace with every span (no on-demand bodies)",
           i -> "/ajax-api/3.0/mlflow/traces/get?trace_id=" + traceId,
           body -> body.path("trace").path("spans").size() == spanCount);
+
+      if (TraceViewBrowser.available()) {
+        Span last = trace.lastInTree;
+        TraceViewBrowser.measure(server.url() + "/#/traces/" + traceId,
+            BigTrace.hex(last.getSpanId()), last.getName(), label, spanCount);
+      }
     }
     System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
   }
