@@ -167,7 +167,8 @@ final class BigTrace {
         int in = 200 + random.nextInt(4000);
         int out = 20 + random.nextInt(800);
         span.addAttributes(attribute("mlflow.spanInputs", sized("{\"model\":\"" + MODEL
-                + "\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\",\"content\":\"", "\"}]}")))
+                + "\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\",\"content\":\"",
+                "\"}]}")))
             .addAttributes(attribute("mlflow.spanOutputs", sized("{\"id\":\"msg_01\",\"type\":"
                 + "\"message\",\"role\":\"assistant\",\"model\":\"" + MODEL + "\",\"content\":[{"
                 + "\"type\":\"text\",\"text\":\"", "\"}],\"stop_reason\":\"end_turn\",\"usage\":{"
@@ -192,7 +193,7 @@ final class BigTrace {
       return built;
     }
 
-    /** {@code prefix + words + suffix}, {@link #CONTENT_BYTES} long (words are ASCII, no escapes). */
+    /** {@code prefix + words + suffix}, {@link #CONTENT_BYTES} long; the words need no escapes. */
     String sized(String prefix, String suffix) {
       int length = CONTENT_BYTES - prefix.length() - suffix.length();
       StringBuilder text = new StringBuilder(CONTENT_BYTES).append(prefix);

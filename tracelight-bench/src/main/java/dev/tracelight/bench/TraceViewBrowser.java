@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ScriptTimeoutException;
@@ -33,6 +35,12 @@ final class TraceViewBrowser {
       "--window-size=1280,900");
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int RUNS = 5;
+  /**
+   * Quiets "Unable to find CDP implementation matching 156": the one CDP command here goes
+   * through chromedriver, which needs no version-matched selenium-devtools. Held so it stays set.
+   */
+  private static final Logger CDP_VERSION_FINDER =
+      quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
   /**
    * Runs before the page's scripts in every new document: notes when the first tree row enters the
@@ -46,7 +54,8 @@ final class TraceViewBrowser {
   /** Waits for the tree and the root's loaded detail; returns the load's figures. */
   private static final String LOADED = "const done = arguments[arguments.length - 1];"
       + " const poll = () => {"
-      + " const detail = document.querySelector(\"section[aria-label='Selected span'] .span-meta\");"
+      + " const detail ="
+      + "   document.querySelector(\"section[aria-label='Selected span'] .span-meta\");"
       + " if (window.__firstRowMs === undefined || !detail) { setTimeout(poll, 5); return; }"
       + " const r = performance.getEntriesByType('resource')"
       + "   .find((e) => e.name.includes('/span-summaries'));"
@@ -56,7 +65,8 @@ final class TraceViewBrowser {
 
   /**
    * Scrolls the tree's scroller to the bottom and waits for the last row. The check is queued from
-   * the scroll event, after the tree's own requestAnimationFrame render, so it runs in the same frame.
+   * the scroll event, after the tree's own requestAnimationFrame render, so it runs in the frame
+   * that renders.
    */
   private static final String SCROLL_TO_END = "const [id, done] = arguments;"
       + " const scroller = document.querySelector('.span-scroller');"
@@ -151,6 +161,12 @@ final class TraceViewBrowser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
     return driver;
+  }
+
+  private static Logger quiet(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.SEVERE);
+    return logger;
   }
 
   @SuppressWarnings("unchecked")

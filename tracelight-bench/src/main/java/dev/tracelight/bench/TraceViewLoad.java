@@ -25,7 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -109,14 +110,14 @@ public final class TraceViewLoad {
       System.out.printf(Locale.ROOT, "%n| %s, one trace of %,d spans, over HTTP | first (ms) "
           + "| median (ms) | p95 (ms) | response (JSON / gzip on the wire) |%n", label, spanCount);
       System.out.println("|---|---:|---:|---:|---:|");
-      time(http, "span summaries (the trace page's tree)", i -> base + "/span-summaries",
+      time(http, "span summaries (the trace page's tree)", () -> base + "/span-summaries",
           body -> body.path("spans").size() == spanCount);
       time(http, "one span's content (a random span selected)",
-          i -> base + "/spans/" + BigTrace.hex(trace.spans.get(random.nextInt(spanCount))
+          () -> base + "/spans/" + BigTrace.hex(trace.spans.get(random.nextInt(spanCount))
               .getSpanId()),
           body -> body.path("span").has("attributes"));
       time(http, "GetTrace with every span (no on-demand bodies)",
-          i -> "/ajax-api/3.0/mlflow/traces/get?trace_id=" + traceId,
+          () -> "/ajax-api/3.0/mlflow/traces/get?trace_id=" + traceId,
           body -> body.path("trace").path("spans").size() == spanCount);
 
       if (TraceViewBrowser.available()) {
@@ -129,14 +130,14 @@ public final class TraceViewLoad {
   }
 
   /** {@value #WARM_UP} untimed calls, then {@value #TIMED} timed; the first is reported apart. */
-  private static void time(Http http, String what, IntFunction<String> path,
-      java.util.function.Predicate<JsonNode> check) throws Exception {
+  private static void time(Http http, String what, Supplier<String> path,
+      Predicate<JsonNode> check) throws Exception {
     double[] ms = new double[TIMED];
     double firstMs = 0;
     long jsonBytes = 0;
     long wireBytes = 0;
     for (int i = 0; i < WARM_UP + TIMED; i++) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path.apply(i)))
+      HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path.get()))
           .header("Accept-Encoding", "gzip"); // as a browser asks
       long t = System.nanoTime();
       HttpResponse<byte[]> response = http.send(request.GET());
@@ -184,7 +185,8 @@ public final class TraceViewLoad {
     info.put("trace_id", trace.mlflowTraceId());
     info.putObject("trace_location").put("type", "MLFLOW_EXPERIMENT")
         .putObject("mlflow_experiment").put("experiment_id", "0");
-    info.put("request_time", Instant.ofEpochMilli(root.getStartTimeUnixNano() / 1_000_000).toString());
+    info.put("request_time",
+        Instant.ofEpochMilli(root.getStartTimeUnixNano() / 1_000_000).toString());
     long durationMs = (root.getEndTimeUnixNano() - root.getStartTimeUnixNano()) / 1_000_000;
     info.put("execution_duration", (durationMs / 1000.0) + "s");
     info.put("state", "OK");

@@ -54,7 +54,8 @@ class BigTraceTest {
     BigTrace trace = BigTrace.build(1_000, 7);
 
     Span last = trace.lastInTree;
-    long latestStart = trace.spans.stream().mapToLong(Span::getStartTimeUnixNano).max().orElseThrow();
+    long latestStart =
+        trace.spans.stream().mapToLong(Span::getStartTimeUnixNano).max().orElseThrow();
     assertThat(last.getStartTimeUnixNano()).isEqualTo(latestStart);
     assertThat(spanType(last)).isIn("\"CHAT_MODEL\"", "\"TOOL\"");
   }
