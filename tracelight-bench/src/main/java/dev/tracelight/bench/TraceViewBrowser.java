@@ -1,9 +1,9 @@
 package dev.tracelight.bench;
 
+import dev.tracelight.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,24 +16,14 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The trace page of one big trace in Debian's headless Chromium, driven as the server's browser
- * tests drive it (their {@code HeadlessChromium}: same arguments, explicit browser and driver
- * paths, so Selenium Manager never runs). Each of {@value #RUNS} runs loads the page afresh and
+ * The trace page of one big trace in Debian's headless Chromium, driven by the testkit's {@link
+ * HeadlessChromium} exactly as the browser tests drive it. Each of {@value #RUNS} runs loads the page afresh and
  * times, with the page's own clock, the first tree row, a scroll to the end, and selecting the last
  * span. Timing in the page rather than around WebDriver calls keeps the driver's round trips out.
  */
 final class TraceViewBrowser {
-  private static final Path BROWSER = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  private static final List<String> ARGUMENTS = List.of("--headless=new", "--no-sandbox",
-      "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--window-size=1280,900");
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int RUNS = 5;
   /**
    * Quiets "Unable to find CDP implementation matching 156": the one CDP command here goes
@@ -94,11 +84,11 @@ final class TraceViewBrowser {
 
   /** Whether Chromium and its driver are installed; says so on the console when they are not. */
   static boolean available() {
-    if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+    if (HeadlessChromium.available()) {
       return true;
     }
-    System.out.println("browser: skipped, " + BROWSER + " or " + DRIVER + " is missing"
-        + " (apt-get install -y chromium chromium-driver)");
+    System.out.println("browser: skipped, " + HeadlessChromium.BROWSER + " or "
+        + HeadlessChromium.DRIVER + " is missing (" + HeadlessChromium.INSTALL + ")");
     return false;
   }
 
@@ -106,7 +96,8 @@ final class TraceViewBrowser {
   static void measure(String url, String lastSpanId, String lastSpanName, String label,
       int spanCount) throws IOException {
     Path profile = Files.createTempDirectory("tracelight-view-chromium");
-    ChromeDriver driver = start(profile);
+    HeadlessChromium chromium = HeadlessChromium.start(profile);
+    ChromeDriver driver = chromium.driver;
     double[][] runs = new double[RUNS][];
     try {
       driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
@@ -120,7 +111,7 @@ final class TraceViewBrowser {
         runs[r] = numbers(loaded, scrolled, selected);
       }
     } finally {
-      driver.quit(); // also stops chromedriver
+      chromium.close();
       deleteTree(profile);
     }
     String[] rows = {
@@ -149,20 +140,6 @@ final class TraceViewBrowser {
     }
   }
 
-  private static ChromeDriver start(Path profile) {
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BROWSER.toFile());
-    options.addArguments(ARGUMENTS);
-    options.addArguments("--user-data-dir=" + profile.toAbsolutePath());
-    ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
-    return driver;
-  }
-
   private static Logger quiet(String name) {
     Logger logger = Logger.getLogger(name);
     logger.setLevel(Level.SEVERE);
@@ -174,7 +151,8 @@ final class TraceViewBrowser {
     try {
       return (List<Object>) driver.executeAsyncScript(js, args);
     } catch (ScriptTimeoutException e) {
-      throw new IllegalStateException("the page did not get there in " + WAIT.toSeconds()
+      throw new IllegalStateException("the page did not get there in "
+          + HeadlessChromium.WAIT.toSeconds()
           + " s; it reads:\n" + driver.findElement(By.tagName("body")).getText(), e);
     }
   }

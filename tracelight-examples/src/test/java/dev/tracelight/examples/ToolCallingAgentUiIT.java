@@ -2,7 +2,7 @@ package dev.tracelight.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracelight.server.HeadlessChromium;
+import dev.tracelight.testkit.HeadlessChromium;
 import dev.tracelight.tracing.Tracelight;
 import java.nio.file.Files;
 import java.nio.file.Path;

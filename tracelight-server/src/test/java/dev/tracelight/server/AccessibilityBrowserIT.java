@@ -5,6 +5,7 @@ import static dev.tracelight.server.UiTestData.exportSpans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracelight.testkit.HeadlessChromium;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeAll;

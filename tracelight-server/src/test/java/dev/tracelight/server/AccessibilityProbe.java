@@ -1,5 +1,6 @@
 package dev.tracelight.server;
 
+import dev.tracelight.testkit.HeadlessChromium;
 import java.util.List;
 
 /**

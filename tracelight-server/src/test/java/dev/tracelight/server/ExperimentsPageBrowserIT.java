@@ -3,6 +3,7 @@ package dev.tracelight.server;
 import static dev.tracelight.server.UiTestData.createExperiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracelight.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

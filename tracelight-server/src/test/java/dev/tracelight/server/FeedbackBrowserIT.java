@@ -5,6 +5,7 @@ import static dev.tracelight.server.UiTestData.exportSpans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracelight.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

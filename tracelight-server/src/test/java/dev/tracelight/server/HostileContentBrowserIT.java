@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracelight.testkit.HeadlessChromium;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.tracelight.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracelight.testkit.HeadlessChromium;
 import java.util.List;
 
 /**

@@ -5,6 +5,7 @@ import static dev.tracelight.server.UiTestData.createExperiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tracelight.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,6 +4,7 @@ import static dev.tracelight.server.UiTestData.createExperiment;
 import static dev.tracelight.server.UiTestData.exportSpans;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracelight.testkit.HeadlessChromium;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.util.HexFormat;

@@ -1,5 +1,6 @@
 package dev.tracelight.server;
 
+import dev.tracelight.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

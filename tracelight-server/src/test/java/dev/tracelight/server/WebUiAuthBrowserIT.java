@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelight.store.Storage;
 import dev.tracelight.store.StorageFactory;
+import dev.tracelight.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

@@ -8,6 +8,7 @@ import static dev.tracelight.server.UiTestData.messagesCreateOutput;
 import static dev.tracelight.server.UiTestData.startTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracelight.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

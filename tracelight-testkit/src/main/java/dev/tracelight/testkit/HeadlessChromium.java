@@ -1,4 +1,4 @@
-package dev.tracelight.server;
+package dev.tracelight.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,20 +24,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's Chromium, headless, driven through Debian's chromedriver. Both paths are given to
  * Selenium, so Selenium Manager never runs (it would try to download a driver or a browser). A
  * missing browser or driver fails the test with the command that installs them: CI has them.
- * Public, and shipped in this module's test-jar, for the examples' browser test.
+ * Shared by the server's and the examples' browser tests and the bench's trace view load; Selenium
+ * is an optional dependency of the testkit, so each of them declares it.
  */
 public final class HeadlessChromium implements AutoCloseable {
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final String INSTALL = "apt-get install -y chromium chromium-driver";
-  static final Duration WAIT = Duration.ofSeconds(20);
+  public static final Path BROWSER = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  public static final String INSTALL = "apt-get install -y chromium chromium-driver";
+  public static final Duration WAIT = Duration.ofSeconds(20);
 
   /**
    * Headless without a sandbox or GPU; and nothing that dials out: the machine's network is
    * closed, and Chromium stalls on background connections it cannot make.
    */
-  static final List<String> ARGUMENTS = List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-      "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+  public static final List<String> ARGUMENTS = List.of("--headless=new", "--no-sandbox",
+      "--disable-gpu",      "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--window-size=1280,900");
 
@@ -45,6 +46,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
   private HeadlessChromium(ChromeDriver driver) {
     this.driver = driver;
+  }
+
+  /** Whether Debian's chromium and chromedriver are installed where this class looks for them. */
+  public static boolean available() {
+    return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
   }
 
   /** Starts a browser with a fresh profile in {@code userDataDir}, which must be empty. */
