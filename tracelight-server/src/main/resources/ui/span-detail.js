@@ -9,8 +9,15 @@ import { tabs } from './tabs.js';
 const IO_KEYS = new Set(['mlflow.spanInputs', 'mlflow.spanOutputs']);
 
 /**
- * Renders the span view `span` (see spans.js) into `detail`, replacing what it held. The first
- * tab is Chat when the span holds a conversation; but a failed span with an exception opens on
+ * The tab the user last chose ('chat', 'io', 'attributes' or 'events'), kept while the page
+ * lives: the next span selected opens on it when it has that tab.
+ */
+let chosenTab = null;
+
+/**
+ * Renders the span view `span` (see spans.js) into `detail`, replacing what it held. It opens on
+ * the tab the user last chose, when the span has it (Chat only for a conversation); otherwise on
+ * the first tab, Chat when the span holds a conversation; but a failed span with an exception on
  * Events, because what went wrong is what one opens a failed span for.
  */
 export function renderSpanDetail(detail, span) {
@@ -18,16 +25,18 @@ export function renderSpanDetail(detail, span) {
   const events = span.events.map(eventView);
   const failed = statusName(span.status.code) === 'ERROR';
   const pages = [
-    chat && { name: 'Chat', render: () => renderChat(chat) },
-    { name: 'Inputs / Outputs', render: () => inputsOutputs(span) },
-    { name: 'Attributes', render: () => attributesTable(span.attributes) },
-    { name: `Events (${events.length})`, render: () => eventList(events, span) },
+    chat && { id: 'chat', name: 'Chat', render: () => renderChat(chat) },
+    { id: 'io', name: 'Inputs / Outputs', render: () => inputsOutputs(span) },
+    { id: 'attributes', name: 'Attributes', render: () => attributesTable(span.attributes) },
+    { id: 'events', name: `Events (${events.length})`, render: () => eventList(events, span) },
   ].filter(Boolean);
-  const initial = failed && events.some((e) => e.exception) ? pages.length - 1 : 0;
+  const chosen = pages.findIndex((p) => p.id === chosenTab);
+  const initial = chosen >= 0 ? chosen
+    : failed && events.some((e) => e.exception) ? pages.length - 1 : 0;
   replace(detail,
     h('h2', {}, span.name),
     meta(span),
-    tabs(pages, initial, 'Span details'));
+    tabs(pages, initial, 'Span details', (i) => { chosenTab = pages[i].id; }));
 }
 
 function meta(span) {

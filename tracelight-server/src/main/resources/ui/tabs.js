@@ -5,10 +5,11 @@ import { h } from './dom.js';
 let instances = 0;
 
 /**
- * pages: [{name, render: () => Node}]; `initial` is the index selected first. Returns an element
- * holding the tablist and the panels.
+ * pages: [{name, render: () => Node}]; `initial` is the index selected first; `onChoose(index)`
+ * is told when the user selects a tab (not for `initial`). Returns an element holding the tablist
+ * and the panels.
  */
-export function tabs(pages, initial, label) {
+export function tabs(pages, initial, label, onChoose = () => {}) {
   const prefix = `tabs${++instances}`;
   const list = h('div', { role: 'tablist', class: 'detail-tabs', 'aria-label': label });
   const panels = [];
@@ -17,7 +18,7 @@ export function tabs(pages, initial, label) {
       'aria-labelledby': `${prefix}-tab-${i}`, tabindex: '0' });
     panels.push(panel);
     return h('button', { type: 'button', role: 'tab', id: `${prefix}-tab-${i}`,
-      'aria-controls': panel.id, onclick: () => select(i) }, page.name);
+      'aria-controls': panel.id, onclick: () => choose(i) }, page.name);
   });
   const select = (index, focus = false) => {
     buttons.forEach((b, i) => {
@@ -32,6 +33,10 @@ export function tabs(pages, initial, label) {
     }
     if (focus) buttons[index].focus();
   };
+  const choose = (index, focus = false) => {
+    select(index, focus);
+    onChoose(index);
+  };
   list.addEventListener('keydown', (event) => {
     const current = buttons.indexOf(document.activeElement);
     if (current < 0) return;
@@ -39,7 +44,7 @@ export function tabs(pages, initial, label) {
       End: buttons.length - 1 }[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    select((next + buttons.length) % buttons.length, true);
+    choose((next + buttons.length) % buttons.length, true);
   });
   list.append(...buttons);
   select(initial);

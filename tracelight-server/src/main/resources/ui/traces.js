@@ -7,7 +7,7 @@ import { setParams } from './state.js';
 import { experimentHeader } from './experiment-header.js';
 import { composeFilter, filterBar, FILTER_PARAMS } from './filter-bar.js';
 import { DEFAULT_ORDER, headerRow, parseOrder, traceRow } from './traces-table.js';
-import { liveUpdates } from './traces-live.js';
+import { liveUpdates, timeOrder } from './traces-live.js';
 import { deletion } from './traces-delete.js';
 import { renderTrace } from './trace.js';
 
@@ -17,7 +17,7 @@ const QUERY_PARAMS = [...FILTER_PARAMS, 'order'];
 export async function renderTraces(main, experimentId, initialParams = {}) {
   const { experiment } = await getExperiment(experimentId);
   let params = { ...initialParams };
-  const rows = new Map(); // trace id → { tr, info, checkbox }, in table order
+  const rows = new Map(); // trace id → { tr, info, checkbox }
   const tbody = h('tbody', {});
   const thead = h('thead', {});
   const count = h('p', { class: 'muted' });
@@ -38,16 +38,24 @@ export async function renderTraces(main, experimentId, initialParams = {}) {
   const renderHeader = () => thead.replaceChildren(headerRow(params.order, selectAll,
     (next) => setParams({ order: next === DEFAULT_ORDER ? undefined : next })));
 
-  function addRow(info, { prepend = false, fresh = false } = {}) {
+  /** Adds or redraws the row of `info`; a new row goes before the row `before` (null: last). */
+  function addRow(info, { before = null, fresh = false } = {}) {
     const checkbox = remove.checkboxFor(info.trace_id);
     const tr = traceRow(info, checkbox);
     if (info.trace_id === params.trace) markSelected(tr);
     if (fresh) tr.classList.add('fresh');
     const old = rows.get(info.trace_id);
     if (old) old.tr.replaceWith(tr);
-    else if (prepend) tbody.prepend(tr);
-    else tbody.append(tr);
+    else tbody.insertBefore(tr, before);
     rows.set(info.trace_id, { tr, info, checkbox });
+  }
+
+  /** The first row that `compare` puts after `info`, or null. */
+  function rowAfter(info, compare) {
+    for (const tr of tbody.children) {
+      if (compare(rows.get(tr.dataset.traceId).info, info) > 0) return tr;
+    }
+    return null;
   }
 
   function updateCount() {
@@ -178,11 +186,20 @@ export async function renderTraces(main, experimentId, initialParams = {}) {
 
   const live = liveUpdates({
     isAlive: () => layout.isConnected,
-    query: () => ({ experimentId, filter: composeFilter(params), generation }),
+    query: () => ({
+      experimentId, filter: composeFilter(params), order: parseOrder(params.order),
+      complete: !pageToken, loading: loadingGeneration !== null, generation,
+    }),
     isCurrent: (g) => g === generation,
     rows,
+    // In a time order each new trace goes to its place; in others, at the top, newest first.
     onNew: (infos) => {
-      for (const info of [...infos].reverse()) addRow(info, { prepend: true, fresh: true });
+      const compare = timeOrder(parseOrder(params.order));
+      for (const info of compare ? infos : [...infos].reverse()) {
+        if (rows.has(info.trace_id)) continue;
+        const before = compare ? rowAfter(info, compare) : tbody.firstElementChild;
+        addRow(info, { before, fresh: true });
+      }
       updateCount();
     },
     onRefresh: (infos) => infos.forEach((info) => rows.has(info.trace_id) && addRow(info)),

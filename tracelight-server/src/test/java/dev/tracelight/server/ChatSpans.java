@@ -9,7 +9,7 @@ import io.opentelemetry.proto.trace.v1.Status;
 /**
  * Spans for the span detail's browser tests, as clients send them by OTLP: an Anthropic
  * tool-calling conversation recorded by the integration (with images and thinking), images the UI
- * must not show, nested JSON, a failed call with its exception, and hostile content.
+ * must not show, nested JSON, a large array, a failed call with its exception, and hostile content.
  */
 final class ChatSpans {
   /** A 1×1 PNG. */
@@ -95,6 +95,22 @@ final class ChatSpans {
         // Other instrumentations' structures arrive as JSON text in string attributes.
         .addAttributes(str("warehouse.config", "{\"region\": \"eu-west\", \"docks\": [1, 2]}"))
         .addAttributes(str("user.note", "fragile"));
+  }
+
+  /**
+   * A tool span whose inputs hold a two-item array and a 5,000-item one ({@code "item-0000"} to
+   * {@code "item-4999"}), more than the JSON viewer renders at once.
+   */
+  static Span.Builder largeArray(byte[] traceId) {
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      items.append(i == 0 ? "" : ", ").append("\"item-%04d\"".formatted(i));
+    }
+    return span(traceId, "list_items")
+        .addAttributes(str("mlflow.spanType", "\"TOOL\""))
+        .addAttributes(str("mlflow.spanInputs",
+            "{\"query\": \"report\", \"tags\": [\"a\", \"b\"], \"items\": [" + items + "]}"))
+        .addAttributes(str("mlflow.spanOutputs", "{\"count\": 5000}"));
   }
 
   /** A failed call with an exception event carrying a stack trace. */

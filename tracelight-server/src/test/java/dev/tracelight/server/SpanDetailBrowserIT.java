@@ -4,6 +4,7 @@ import static dev.tracelight.server.UiTestData.createExperiment;
 import static dev.tracelight.server.UiTestData.exportSpans;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracelight.testkit.HeadlessChromium;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
@@ -184,6 +185,83 @@ class SpanDetailBrowserIT {
   }
 
   @Test
+  void jsonViewer_writesCommasAndIndexes() {
+    open(ChatSpans::largeArray, "list_items");
+    WebElement inputs = chromium.visible(By.cssSelector(DETAIL + " section.io[aria-label=Inputs]"));
+
+    assertThat(inputs.getText().lines().map(String::strip)).containsSubsequence(
+        "{", "\"query\": \"report\",", "\"tags\": [", "0: \"a\",", "1: \"b\"", "],",
+        "\"items\": [", "0: \"item-0000\",", "1: \"item-0001\",");
+    assertThat(inputs.findElement(By.className("jv-index")).getCssValue("user-select"))
+        .as("indexes are left out of a text selection").isEqualTo("none");
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
+  void jsonViewer_largeArray_showsChunks_searchFindsPastThem_copyGivesAllAsJson()
+      throws IOException {
+    open(ChatSpans::largeArray, "list_items");
+    WebElement inputs = chromium.visible(By.cssSelector(DETAIL + " section.io[aria-label=Inputs]"));
+    assertThat(itemsShown(inputs)).isEqualTo(200);
+    assertThat(inputs.getText()).contains("199: \"item-0199\",").doesNotContain("item-0200");
+
+    WebElement next = inputs.findElement(By.className("jv-next"));
+    assertThat(next.getText()).isEqualTo("Show 200 more (4,800 not shown)");
+    next.click();
+    assertThat(itemsShown(inputs)).isEqualTo(400);
+    assertThat(next.getText()).isEqualTo("Show 200 more (4,600 not shown)");
+
+    WebElement search = inputs.findElement(By.cssSelector("input[type=search]"));
+    search.sendKeys("item");
+    assertThat(inputs.findElement(By.className("jv-count")).getText())
+        .isEqualTo("5,001 matches, the first 200 opened");
+    assertThat(itemsShown(inputs)).as("a common query renders no more").isEqualTo(400);
+    search.sendKeys("-4321");
+    assertThat(inputs.findElement(By.className("jv-count")).getText()).isEqualTo("1 match");
+    WebElement match = inputs.findElement(By.cssSelector("mark"));
+    assertThat(match.getText()).isEqualTo("item-4321");
+    assertThat(match.findElement(By.xpath("ancestor::div[@class='jv-row']")).getText())
+        .isEqualTo("4321: \"item-4321\",");
+    assertThat(itemsShown(inputs)).as("the chunks up to the match").isEqualTo(4400);
+
+    // Copy gives the value as JSON, all of it, whatever is rendered.
+    chromium.script("navigator.clipboard.writeText = (text) => {"
+        + " window.copiedText = text; return Promise.resolve(); }");
+    inputs.findElement(By.className("jv-copy")).click();
+    chromium.await("the copy to be announced",
+        d -> inputs.findElement(By.className("jv-copied")).getText().equals("Copied"));
+    JsonNode copied = MlflowJson.MAPPER.readTree((String) chromium.script(
+        "return window.copiedText"));
+    assertThat(copied.get("items")).hasSize(5000);
+    assertThat(copied.get("items").get(4999).asText()).isEqualTo("item-4999");
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
+  void chosenTab_isKeptForTheNextSpan_whenItHasIt() {
+    byte[] traceId = InstrumentedSpans.random(16);
+    Span chat = ChatSpans.anthropicToolConversation(traceId).build();
+    Span tool = ChatSpans.nestedJson(traceId).setParentSpanId(chat.getSpanId()).build();
+    exportSpans(http, experimentId, OtlpTestRequests.request(chat, tool));
+    chromium.open(server.url() + "/#/traces/tr-" + HexFormat.of().formatHex(traceId));
+    select("Messages.create");
+    assertThat(selectedTab()).isEqualTo("Chat");
+
+    tab("Attributes").click();
+    select("ship_order");
+    assertThat(selectedTab()).as("the chosen tab, not the tool's first").isEqualTo("Attributes");
+    select("Messages.create");
+    assertThat(selectedTab()).isEqualTo("Attributes");
+
+    tab("Chat").click();
+    select("ship_order");
+    assertThat(selectedTab()).as("no Chat here: the first tab").isEqualTo("Inputs / Outputs");
+    select("Messages.create");
+    assertThat(selectedTab()).as("the choice stands").isEqualTo("Chat");
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
   void failedSpan_opensOnEvents_withTheStackTrace() {
     open(ChatSpans::failedWithException, "fetch_weather");
 
@@ -226,12 +304,23 @@ class SpanDetailBrowserIT {
     byte[] traceId = InstrumentedSpans.random(16);
     exportSpans(http, experimentId, OtlpTestRequests.request(span.apply(traceId).build()));
     chromium.open(server.url() + "/#/traces/tr-" + HexFormat.of().formatHex(traceId));
+    select(name);
+  }
+
+  /** Selects the span {@code name} in the tree and waits for its details. */
+  private static void select(String name) {
     chromium.await("the span " + name + " in the tree", d -> d.findElements(
         By.cssSelector("[role=treeitem]")).stream()
         .filter(i -> i.findElement(By.className("name")).getText().equals(name))
         .findFirst().orElse(null)).click();
     chromium.await("the details of " + name, d -> d.findElement(By.cssSelector(DETAIL + " h2"))
         .getText().equals(name));
+  }
+
+  /** How many items of the {@code "items"} array the viewer has rendered. */
+  private static long itemsShown(WebElement viewer) {
+    return (Long) chromium.script("return [...arguments[0].querySelectorAll('.jv-string')]"
+        + ".filter((e) => e.textContent.startsWith('\"item-')).length", viewer);
   }
 
   private static WebElement tab(String name) {

@@ -238,6 +238,52 @@ class TracesTableBrowserIT {
   }
 
   @Test
+  void longTraceLoggedAfterNewerOnes_appearsInItsPlaceWithoutAReload() {
+    String experiment = createExperiment(http, "table-live-late");
+    trace(experiment, "older").at(NOW.minus(Duration.ofMinutes(20))).send(http);
+    trace(experiment, "newest").at(NOW.minus(Duration.ofMinutes(1))).send(http);
+    openExperiment(experiment, "");
+    awaitNames(List.of("newest", "older"));
+
+    // Logged when it ends: it started 10 minutes before the newest row shown.
+    trace(experiment, "long").at(NOW.minus(Duration.ofMinutes(11)))
+        .latency(Duration.ofMinutes(10)).send(http);
+    awaitNames(List.of("newest", "long", "older"));
+    assertThat(freshNames()).containsExactly("long");
+
+    openExperiment(experiment, "?order=" + URLEncoder.encode("timestamp_ms ASC",
+        StandardCharsets.UTF_8));
+    awaitNames(List.of("older", "long", "newest"));
+    trace(experiment, "long-2").at(NOW.minus(Duration.ofMinutes(5)))
+        .latency(Duration.ofMinutes(4)).send(http);
+    awaitNames(List.of("older", "long", "long-2", "newest"));
+    assertThat(freshNames()).containsExactly("long-2");
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
+  void liveUpdates_leaveTracesOfPagesNotLoadedYetToThosePages() {
+    String experiment = createExperiment(http, "table-live-paged");
+    for (int i = 0; i < 55; i++) {
+      trace(experiment, String.format("q-%02d", i)).at(NOW.minusSeconds(600 - i)).send(http);
+    }
+    openExperiment(experiment, "");
+    chromium.await("the first page", d -> names().size() == 50);
+
+    trace(experiment, "new").at(Instant.now()).send(http);
+    chromium.await("the new trace", d -> names().contains("new"));
+    // The poll that found it saw q-00 to q-04 too, which belong to the next page.
+    assertThat(names()).hasSize(51).startsWith("new", "q-54").endsWith("q-05");
+    assertThat(freshNames()).containsExactly("new");
+
+    chromium.script("arguments[0].scrollIntoView()",
+        chromium.visible(By.xpath("//button[text()='Load more']")));
+    chromium.await("the second page", d -> names().size() == 56);
+    assertThat(names()).endsWith("q-01", "q-00").doesNotHaveDuplicates();
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
   void rowClick_showsTheTraceInASidePanel_escapeClosesIt_enterReopens() {
     openExperiment(columns, "");
     awaitNames(List.of("rich"));
@@ -269,6 +315,12 @@ class TracesTableBrowserIT {
   private static List<String> names() {
     return chromium.driver.findElements(By.cssSelector("main table.traces tbody tr td:nth-child(3)"))
         .stream().map(WebElement::getText).toList();
+  }
+
+  /** The names of the rows live updates added. */
+  private static List<String> freshNames() {
+    return chromium.driver.findElements(By.cssSelector("main table.traces tbody tr.fresh"))
+        .stream().map(tr -> tr.findElements(By.tagName("td")).get(2).getText()).toList();
   }
 
   private static void awaitNames(List<String> expected) {
