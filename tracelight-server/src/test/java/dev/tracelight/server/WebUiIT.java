@@ -2,7 +2,11 @@ package dev.tracelight.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,13 +51,35 @@ class WebUiIT {
   }
 
   @Test
-  void uiRenders_dataAsTextOnly() {
+  void uiRenders_dataAsTextOnly() throws IOException {
     // Trace content is untrusted: no module may hand data to an HTML parser.
-    for (String module : new String[] {"/app.js", "/dom.js", "/experiments.js", "/traces.js",
-        "/trace.js"}) {
-      assertThat(http.get(module).body).as(module)
+    for (String module : modules()) {
+      assertThat(http.get("/" + module).body).as(module)
           .doesNotContain("innerHTML").doesNotContain("outerHTML")
-          .doesNotContain("insertAdjacentHTML").doesNotContain("document.write");
+          .doesNotContain("insertAdjacentHTML").doesNotContain("document.write")
+          .doesNotContain("DOMParser").doesNotContain("createContextualFragment");
+    }
+  }
+
+  @Test
+  void everyModule_isPreloadedByIndexHtml_andServed() throws IOException {
+    String index = http.get("/").body;
+    for (String module : modules()) {
+      if (!module.equals("app.js")) {
+        assertThat(index).as("index.html preloads " + module)
+            .contains("<link rel=\"modulepreload\" href=\"/" + module + "\">");
+      }
+      assertThat(http.get("/" + module).status).as(module).isEqualTo(200);
+    }
+  }
+
+  /** The UI's modules, from the sources this module serves. */
+  private static List<String> modules() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/ui"))) {
+      List<String> names = files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".js")).sorted().toList();
+      assertThat(names).contains("app.js", "dom.js", "trace.js");
+      return names;
     }
   }
 
