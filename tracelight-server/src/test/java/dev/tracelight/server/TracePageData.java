@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,19 +47,13 @@ final class TracePageData {
   /** StartTraceV3 with this metadata (JSON object of strings) and tags added to the usual ones. */
   void startTrace(TestHttp http, String experimentId, String name, long durationMs,
       ObjectNode metadata, ObjectNode tags) {
-    ObjectNode body = MlflowJson.MAPPER.createObjectNode();
-    ObjectNode info = body.putObject("trace").putObject("trace_info");
-    info.put("trace_id", mlflowTraceId());
-    info.putObject("trace_location").put("type", "MLFLOW_EXPERIMENT")
-        .putObject("mlflow_experiment").put("experiment_id", experimentId);
-    info.put("request_time", Instant.ofEpochMilli(T0 / MS).toString());
-    info.put("execution_duration", (durationMs / 1000.0) + "s");
-    info.put("state", "OK");
-    info.putObject("trace_metadata").put("mlflow.trace_schema.version", "3").setAll(metadata);
-    info.putObject("tags").put("mlflow.traceName", name).setAll(tags);
-    TestHttp.Response started = http.postJson("/api/3.0/mlflow/traces", body.toString());
-    assertThat(started.status).as(started.toString()).isEqualTo(200);
+    TraceTableData trace = TraceTableData.trace(experimentId, name).id(mlflowTraceId())
+        .at(Instant.ofEpochMilli(T0 / MS)).latency(Duration.ofMillis(durationMs)).request(null).response(null);
+    metadata.fields().forEachRemaining(e -> trace.metadata(e.getKey(), e.getValue().asText()));
+    tags.fields().forEachRemaining(e -> trace.tag(e.getKey(), e.getValue().asText()));
+    trace.send(http);
   }
+
 
   /** The trace info as GetTraceInfoV3 returns it now. */
   static JsonNode traceInfo(TestHttp http, String traceId) {

@@ -17,17 +17,19 @@ import java.util.concurrent.ThreadLocalRandom;
 final class TraceTableData {
   private final String experimentId;
   private final String name;
-  final String traceId = "tr-" + HexFormat.of().formatHex(randomBytes());
+  String traceId = "tr-" + HexFormat.of().formatHex(randomBytes());
   private Instant requestTime = Instant.now();
   private Duration latency = Duration.ofMillis(1500);
   private String state = "OK";
   private String requestPreview = "{\"question\":\"Hi\"}";
+  private String responsePreview;
   private final Map<String, String> metadata = new LinkedHashMap<>();
   private final Map<String, String> tags = new LinkedHashMap<>();
 
   private TraceTableData(String experimentId, String name) {
     this.experimentId = experimentId;
     this.name = name;
+    this.responsePreview = "{\"answer\":\"Hello from " + name + "\"}";
     metadata.put("mlflow.trace_schema.version", "3");
   }
 
@@ -50,6 +52,19 @@ final class TraceTableData {
     return this;
   }
 
+  /** The trace id to start, e.g. one whose spans were already sent by OTLP. */
+  TraceTableData id(String id) {
+    this.traceId = id;
+    return this;
+  }
+
+  /** The response preview; null sends none. */
+  TraceTableData response(String preview) {
+    this.responsePreview = preview;
+    return this;
+  }
+
+  /** The request preview; null sends none. */
   TraceTableData request(String preview) {
     this.requestPreview = preview;
     return this;
@@ -72,8 +87,12 @@ final class TraceTableData {
     info.put("trace_id", traceId);
     info.putObject("trace_location").put("type", "MLFLOW_EXPERIMENT")
         .putObject("mlflow_experiment").put("experiment_id", experimentId);
-    info.put("request_preview", requestPreview);
-    info.put("response_preview", "{\"answer\":\"Hello from " + name + "\"}");
+    if (requestPreview != null) {
+      info.put("request_preview", requestPreview);
+    }
+    if (responsePreview != null) {
+      info.put("response_preview", responsePreview);
+    }
     info.put("request_time", requestTime.toString());
     info.put("execution_duration", latency.toMillis() / 1000.0 + "s");
     info.put("state", state);

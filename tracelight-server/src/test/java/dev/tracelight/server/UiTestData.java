@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -30,24 +31,15 @@ final class UiTestData {
   /** StartTraceV3, as MLflow's client sends it once the root span has ended. */
   static void startTrace(TestHttp http, String experimentId, String traceId, String name,
       String requestPreview) {
-    ObjectNode body = MlflowJson.MAPPER.createObjectNode();
-    ObjectNode info = body.putObject("trace").putObject("trace_info");
-    info.put("trace_id", traceId);
-    info.putObject("trace_location").put("type", "MLFLOW_EXPERIMENT")
-        .putObject("mlflow_experiment").put("experiment_id", experimentId);
-    info.put("request_preview", requestPreview);
-    info.put("response_preview", "{\"answer\":\"Hello\"}");
-    info.put("request_time",
-        Instant.ofEpochMilli(OtlpTestRequests.T0 / OtlpTestRequests.MS).toString());
-    info.put("execution_duration", "1.532s");
-    info.put("state", "OK");
-    info.putObject("trace_metadata").put("mlflow.trace_schema.version", "3")
-        .put("mlflow.trace.tokenUsage",
-            "{\"input_tokens\":12,\"output_tokens\":30,\"total_tokens\":42}");
-    info.putObject("tags").put("mlflow.traceName", name);
-    TestHttp.Response started = http.postJson("/api/3.0/mlflow/traces", body.toString());
-    assertThat(started.status).as(started.toString()).isEqualTo(200);
+    TraceTableData.trace(experimentId, name).id(traceId)
+        .at(Instant.ofEpochMilli(OtlpTestRequests.T0 / OtlpTestRequests.MS))
+        .latency(Duration.ofMillis(1532)).request(requestPreview)
+        .response("{\"answer\":\"Hello\"}")
+        .metadata("mlflow.trace.tokenUsage",
+            "{\"input_tokens\":12,\"output_tokens\":30,\"total_tokens\":42}")
+        .send(http);
   }
+
 
   /** {@code Messages.create} inputs as the Anthropic integration records them. */
   static String messagesCreateInputs(String userText) {
