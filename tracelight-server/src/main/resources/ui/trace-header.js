@@ -64,9 +64,22 @@ function tagsEditor(info, onChanged) {
   const status = h('p', { class: 'muted tag-status', role: 'status' });
   const run = saver(status, 'Could not save', onChanged);
   const list = h('ul', { class: 'tags', 'aria-label': 'Tags' });
-  for (const key of Object.keys(tags).sort()) {
+  // User tags first; the system's (mlflow.*) are read-only and folded behind a toggle.
+  const keys = Object.keys(tags).sort();
+  const systemCount = keys.filter((k) => k.startsWith('mlflow.')).length;
+  const toggle = systemCount ? h('button', {
+    type: 'button', class: 'small system-toggle', 'aria-expanded': 'false',
+    onclick: () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      list.querySelectorAll('.tag.system').forEach((li) => { li.hidden = !open; });
+    },
+  }, `System tags (${systemCount})`) : null;
+  for (const key of [...keys.filter((k) => !k.startsWith('mlflow.')),
+    ...keys.filter((k) => k.startsWith('mlflow.'))]) {
     const readOnly = key.startsWith('mlflow.');
-    const item = h('li', { class: 'tag', 'data-key': key });
+    const item = h('li', { class: `tag${readOnly ? ' system' : ''}`, 'data-key': key,
+      hidden: readOnly });
     const show = () => replace(item,
       h('span', { class: 'tag-key mono' }, key), ' ',
       h('span', { class: 'tag-value' }, tags[key]),
@@ -110,5 +123,5 @@ function tagsEditor(info, onChanged) {
     },
   }, keyInput, valueInput, h('button', { type: 'submit', class: 'small' }, 'Add tag'));
   return h('section', { class: 'tags-section', 'aria-label': 'Tags' },
-    h('h2', {}, 'Tags'), list, add, status);
+    h('h2', {}, 'Tags'), list, toggle, add, status);
 }

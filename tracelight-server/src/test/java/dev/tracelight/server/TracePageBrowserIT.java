@@ -113,6 +113,12 @@ class TracePageBrowserIT {
   @Test
   void tags_addChangeDelete_persistAcrossReloads_mlflowTagsReadOnly() {
     openTrace(traceId, "");
+    assertThat(chromium.driver.findElement(tagBy("mlflow.traceName")).isDisplayed())
+        .as("system tags start folded").isFalse();
+    WebElement systemTags = chromium.visible(By.cssSelector("button.system-toggle"));
+    assertThat(systemTags.getText()).startsWith("System tags (");
+    systemTags.click();
+    assertThat(systemTags.getAttribute("aria-expanded")).isEqualTo("true");
     assertThat(tag("mlflow.traceName").findElements(By.tagName("button")))
         .as("mlflow.* tags are read-only").isEmpty();
 
