@@ -32,8 +32,11 @@ import java.util.UUID;
  *
  * <pre>
  * java -cp tracelight-bench/target/tracelight-bench.jar dev.tracelight.bench.SearchScaleLoad \
- *     [traces=1000000] [sqlite] [postgres]
+ *     [traces=1000000] [sqlite] [postgres] [keep]
  * </pre>
+ *
+ * <p>{@code keep} leaves the PostgreSQL schema in place (its name is printed) for EXPLAIN
+ * sessions; drop it with {@code DROP SCHEMA <name> CASCADE} when done.
  */
 public final class SearchScaleLoad {
   private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -44,8 +47,12 @@ public final class SearchScaleLoad {
 
   public static void main(String[] args) throws Exception {
     int traces = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
-    List<String> backends = args.length > 1
-        ? Arrays.asList(args).subList(1, args.length) : List.of("sqlite", "postgres");
+    List<String> backends = new ArrayList<>(args.length > 1
+        ? Arrays.asList(args).subList(1, args.length) : List.of("sqlite", "postgres"));
+    boolean keep = backends.remove("keep");
+    if (backends.isEmpty()) {
+      backends.addAll(List.of("sqlite", "postgres"));
+    }
     for (String backend : backends) {
       if (backend.equals("sqlite")) {
         Path dir = Files.createTempDirectory("tracelight-scale");
@@ -65,7 +72,11 @@ public final class SearchScaleLoad {
           String url = POSTGRES + "&currentSchema=" + schema;
           run("PostgreSQL", url, url, true, traces);
         } finally {
-          execute("DROP SCHEMA " + schema + " CASCADE");
+          if (keep) {
+            System.out.println("kept PostgreSQL schema " + schema);
+          } else {
+            execute("DROP SCHEMA " + schema + " CASCADE");
+          }
         }
       }
     }

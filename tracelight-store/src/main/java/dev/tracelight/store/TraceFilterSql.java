@@ -60,16 +60,17 @@ final class TraceFilterSql {
         if (field == TraceFilter.SpanField.NAME) {
           prefix("s.name", c);
           match("s.name", c.operator(), c.value());
+          closePerTrace();
         } else {
           match("s.type", c.operator(), c.value());
+          sql.append(')');
         }
-        sql.append(')');
       } else if (field instanceof TraceFilter.SpanAttribute) {
         sql.append("EXISTS (SELECT 1 FROM span_attributes sa"
             + " WHERE sa.trace_id = trace_info.trace_id AND sa.key = ? AND ");
         args.add(((TraceFilter.SpanAttribute) field).key());
         match("sa.value", c.operator(), c.value());
-        sql.append(')');
+        closePerTrace();
       } else if (field instanceof TraceFilter.AssessmentField) {
         TraceFilter.AssessmentField a = (TraceFilter.AssessmentField) field;
         sql.append("EXISTS (SELECT 1 FROM assessments a WHERE a.trace_id = trace_info.trace_id"
@@ -77,7 +78,7 @@ final class TraceFilterSql {
         args.add(a.name());
         args.add(a.kind().name());
         match("tl_json_text(a.value)", c.operator(), c.value());
-        sql.append(')');
+        closePerTrace();
       } else if (field == TraceFilter.Prompt.LINKED) {
         String nameVersion = (String) c.value();
         int slash = nameVersion.lastIndexOf('/');
@@ -115,15 +116,31 @@ final class TraceFilterSql {
         case TEXT:
           sql.append("(EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = trace_info.trace_id AND ");
           match("s.name", c.operator(), c.value());
-          sql.append(") OR EXISTS (SELECT 1 FROM span_attributes sa"
+          closePerTrace();
+          sql.append(" OR EXISTS (SELECT 1 FROM span_attributes sa"
               + " WHERE sa.trace_id = trace_info.trace_id AND sa.key IN (?, ?) AND ");
           args.addAll(TEXT_ATTRIBUTES);
           match("sa.value", c.operator(), c.value());
-          sql.append("))");
+          closePerTrace();
+          sql.append(')');
           break;
         default:
           throw new IllegalStateException("no SQL for " + attribute);
       }
+    }
+
+    /**
+     * Closes an {@code EXISTS} probe into a table that only its trace id leads to (span names,
+     * span attributes, assessments): PostgreSQL gets {@code OFFSET 0}, which keeps the probe a
+     * per-row subplan (its simplify_EXISTS_query gives up on an OFFSET). Without it the planner
+     * may flatten the probe into a semi-join, or hash it, over every row of that table and sort
+     * all matching traces (it underestimates matches, and picks a hashed subplan by the rows of
+     * the whole scan, not the page), where walking the page's order and probing each trace stops
+     * once the page is full. Tags and metadata stay plain probes: their value index lets the
+     * planner start from a rare value.
+     */
+    private void closePerTrace() {
+      sql.append(dialect == SqlDialect.POSTGRESQL ? " OFFSET 0)" : ")");
     }
 
     private void keyValue(String table, String key, TraceFilter.Comparison c) {

@@ -67,11 +67,21 @@ abstract class TraceSearchPlanKit {
   List<String> plan(TraceQuery.Builder query) throws SQLException {
     TraceSearchSql search = TraceSearchSql.of(query.build(), dialect());
     String explain = dialect() == SqlDialect.POSTGRESQL ? "EXPLAIN " : "EXPLAIN QUERY PLAN ";
+    try (Connection c = connect()) {
+      if (dialect() == SqlDialect.SQLITE) {
+        SqliteFunctions.ensureRegistered(c); // tl_json_text, REGEXP, tl_lower, as the store does
+      }
+      return plan(c, explain + "SELECT * FROM trace_info WHERE " + search.whereAndOrder(),
+          search.args());
+    }
+  }
+
+  private static List<String> plan(Connection c, String sql, List<Object> args)
+      throws SQLException {
     List<String> lines = new ArrayList<>();
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-        explain + "SELECT * FROM trace_info WHERE " + search.whereAndOrder())) {
-      for (int i = 0; i < search.args().size(); i++) {
-        ps.setObject(i + 1, search.args().get(i));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -122,6 +132,28 @@ abstract class TraceSearchPlanKit {
   void defaultOrder_withTagFilter_walksTheTimeIndexAndProbesTags() throws SQLException {
     List<String> plan = plan(query().setFilter("tag.env = 'prod' AND trace.status = 'OK'"));
     assertIndexRangeInOrder(plan, "trace_info_experiment_time");
+  }
+
+  /**
+   * Span, span attribute, assessment and full-text filters probe each trace while the page's
+   * index is walked, so a first page stops once it is full. On PostgreSQL the probes are never
+   * flattened into a join nor hashed over the whole child table (which is what it chose at a
+   * million traces when it underestimated the matches, then sorted them all).
+   */
+  @Test
+  void defaultOrder_withSpanAndTextFilters_walksTheTimeIndexAndProbesPerTrace()
+      throws SQLException {
+    for (String filter : List.of("span.name = 'agent_7'",
+        "span.attributes.mlflow.spanType = 'CHAIN'", "feedback.correctness = 'true'",
+        "trace.text LIKE '%topic-42 %'")) {
+      List<String> plan = plan(query().setFilter(filter));
+      assertIndexRangeInOrder(plan, "trace_info_experiment_time");
+      if (dialect() == SqlDialect.POSTGRESQL) {
+        String text = String.join("\n", plan);
+        assertThat(text).as(filter + "\n" + text).contains("SubPlan")
+            .doesNotContain("hashed SubPlan").doesNotContain("Join").doesNotContain("Hash");
+      }
+    }
   }
 
   @Test
