@@ -56,8 +56,8 @@ public final class TracelightServer implements AutoCloseable {
       Javalin app = Javalin.create(c -> configure(c, config, storage, enrichment));
       app.start(config.host(), config.port());
       TracelightServer server = new TracelightServer(app, storage, config.host());
-      LOG.info("Tracelight {} on {} with store {}, authentication {}", MLFLOW_VERSION,
-          server.url(), storage, !config.auth() ? "off"
+      LOG.info("Tracelight server (MLflow API {}) on {} with store {}, authentication {}",
+          MLFLOW_VERSION, server.url(), storage, !config.auth() ? "off"
               : config.authExemptArtifacts() ? "on (trace artifacts exempt)" : "on");
       if (!config.auth() && !isLoopback(config.host())) {
         LOG.warn("Listening on {} without authentication: anyone who can reach it can read and"
