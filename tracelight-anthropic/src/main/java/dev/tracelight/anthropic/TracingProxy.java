@@ -61,7 +61,9 @@ final class TracingProxy implements InvocationHandler {
     LiveSpan span = AnthropicSpanRecorder.start(operation, args == null ? null : args[0]);
     Object result = invokeRecorded(span, target, method, args);
     if (!(result instanceof CompletableFuture)) {
-      return AnthropicSpanRecorder.onResult(operation, span, result);
+      // An async stream calls back on the SDK's thread: in the caller's context, as futures do.
+      return CallerContextAsyncStream.wrap(
+          AnthropicSpanRecorder.onResult(operation, span, result), callerContext);
     }
     CompletableFuture<?> pending = (CompletableFuture<?>) result;
     if (raw) {
