@@ -40,6 +40,20 @@ final class AutologInstaller {
     "com.anthropic.services.async.beta.messages.BatchServiceAsyncImpl$WithRawResponseImpl",
   };
 
+  /**
+   * The async services' parsed layer, where the SDK turns the raw stream into an
+   * {@code AsyncStreamResponse}: advised only so the stream calls back in the caller's context.
+   */
+  static final String[] ASYNC_STREAM_TARGETS = {
+    "com.anthropic.services.async.MessageServiceAsyncImpl",
+    "com.anthropic.services.async.messages.BatchServiceAsyncImpl",
+    "com.anthropic.services.async.beta.MessageServiceAsyncImpl",
+    "com.anthropic.services.async.beta.messages.BatchServiceAsyncImpl",
+  };
+
+  /** The methods of {@link #ASYNC_STREAM_TARGETS} that return an {@code AsyncStreamResponse}. */
+  static final String[] ASYNC_STREAM_METHODS = {"createStreaming", "resultsStreaming"};
+
   /** The traced methods; which operation each is, is decided by {@link Operation#of}. */
   static final String[] METHODS = {
     "create", "createStreaming", "countTokens", "retrieve", "list", "cancel", "delete",
@@ -49,6 +63,16 @@ final class AutologInstaller {
   private static Boolean installed; // guarded by AutologInstaller.class
 
   private AutologInstaller() {}
+
+  /** Whether {@code type} is one of {@link #ASYNC_STREAM_TARGETS}. */
+  static boolean isAsyncStreamService(String type) {
+    for (String target : ASYNC_STREAM_TARGETS) {
+      if (target.equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Installs the advice if not done yet; false (after one clear log line) when impossible. */
   static synchronized boolean install(boolean silent) {
@@ -72,7 +96,7 @@ final class AutologInstaller {
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
         .with(new FailureListener())
-        .type(namedOneOf(TARGETS))
+        .type(namedOneOf(TARGETS).or(namedOneOf(ASYNC_STREAM_TARGETS)))
         .transform(AutologInstaller::addAdvice)
         .installOn(instrumentation);
     installed = true;
@@ -85,10 +109,11 @@ final class AutologInstaller {
       ClassLoader loader,
       JavaModule module,
       java.security.ProtectionDomain domain) {
+    String[] methods = isAsyncStreamService(type.getName()) ? ASYNC_STREAM_METHODS : METHODS;
     return builder.visit(
         Advice.to(MessageServiceAdvice.class)
             .on(
-                namedOneOf(METHODS)
+                namedOneOf(methods)
                     .and(takesArguments(2))
                     .and(takesArgument(1, named("com.anthropic.core.RequestOptions")))));
   }

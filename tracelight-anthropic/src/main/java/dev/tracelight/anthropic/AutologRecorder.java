@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What autolog does at the SDK's raw-response layer: start the span (current for the duration of
  * the HTTP exchange, so the SDK's own OpenTelemetry spans nest under it), then end it with the parsed
- * result, for blocking calls, futures and streams alike.
+ * result, for blocking calls, futures and streams alike. Async streams are also seen one layer up,
+ * where the SDK builds the {@code AsyncStreamResponse}, to run their callbacks in the caller's context.
  */
 final class AutologRecorder implements AutologCallback {
   static final AutologRecorder INSTANCE = new AutologRecorder();
@@ -30,10 +31,23 @@ final class AutologRecorder implements AutologCallback {
     }
   }
 
+  /** An async stream asked for at the parsed layer: only its callbacks' context is ours to set. */
+  private static final class AsyncStreamCall {
+    final Context callerContext;
+
+    AsyncStreamCall(Context callerContext) {
+      this.callerContext = callerContext;
+    }
+  }
+
   @Override
   public Object enter(String type, String method, Object params) {
     if (AnthropicSpanRecorder.isRecording()) {
       return null;
+    }
+    if (AutologInstaller.isAsyncStreamService(type)) {
+      // The span is recorded below, at the raw-response layer this call goes through next.
+      return new AsyncStreamCall(Context.current());
     }
     Operation operation = Operation.of(type, method);
     if (operation == null) {
@@ -47,6 +61,11 @@ final class AutologRecorder implements AutologCallback {
 
   @Override
   public Object exit(Object handle, Object returned, Throwable thrown) {
+    if (handle instanceof AsyncStreamCall) {
+      return thrown != null
+          ? returned
+          : CallerContextAsyncStream.wrap(returned, ((AsyncStreamCall) handle).callerContext);
+    }
     Call call = (Call) handle;
     call.scope.close();
     AnthropicSpanRecorder.setRecording(false);

@@ -7,7 +7,9 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 /**
  * Advice inlined into the SDK's {@code *MessageService*Impl$WithRawResponseImpl} methods: the one
  * place every messages call passes, above the retry loop, for parsed and raw-response calls alike.
- * Anything thrown here is suppressed so the SDK call is never affected.
+ * Also inlined into the async services' {@code createStreaming}/{@code resultsStreaming}, where the
+ * SDK builds the {@code AsyncStreamResponse}. Anything thrown here is suppressed so the SDK call is
+ * never affected.
  */
 final class MessageServiceAdvice {
   private MessageServiceAdvice() {}
