@@ -24,8 +24,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -188,5 +190,179 @@ abstract class StreamingKit {
     assertThat(span.attributeJson("mlflow.spanOutputs"))
         .isEqualTo(Json.write(Json.mapper(), accumulator.message()));
     assertThat(span.attribute("anthropic.tool_use")).isEqualTo(List.of("get_weather"));
+  }
+  /**
+   * An async stream's callbacks run on the SDK's stream thread; they must see the span that was
+   * current when {@code createStreaming} was called, as code after a blocking call would.
+   */
+  @Test
+  void asyncStream_handlerAndCompletionCallbacks_runUnderTheCallersSpan() throws Exception {
+    fixture().api().enqueue(toolAndCacheReply());
+    MessageAccumulator accumulator = MessageAccumulator.create();
+    LiveSpan caller = Tracelight.startDetachedSpan("caller", SpanType.AGENT);
+    AsyncStreamResponse<RawMessageStreamEvent> stream;
+    try (var ignored = caller.makeCurrent()) {
+      stream = fixture().asyncClient().messages().createStreaming(AnthropicFixtures.hello());
+    }
+    // Registered before subscribing, so it runs when the stream completes, on the stream's thread.
+    CompletableFuture<Void> afterStream = stream.onCompleteFuture()
+        .thenRun(() -> Tracelight.startSpan("afterStream", SpanType.UNKNOWN).close());
+    CallbackSpans callbacks = new CallbackSpans();
+    stream.subscribe(new AsyncStreamResponse.Handler<RawMessageStreamEvent>() {
+      @Override
+      public void onNext(RawMessageStreamEvent event) {
+        callbacks.onNext(event);
+        accumulator.accumulate(event);
+      }
+
+      @Override
+      public void onComplete(Optional<Throwable> error) {
+        callbacks.onComplete(error);
+      }
+    });
+    afterStream.get(10, TimeUnit.SECONDS);
+    caller.end();
+
+    assertThat(callbacks.currentSpanIds).isNotEmpty().containsOnly(caller.spanId());
+    List<Span> spans = awaitSpans(caller.traceId(), 5);
+    assertThat(spans).extracting(Span::name).containsExactlyInAnyOrder(
+        "caller", "AsyncMessages.createStreaming", "onNext", "onComplete", "afterStream");
+    assertThat(spans).filteredOn(s -> !s.name().equals("caller"))
+        .allSatisfy(s -> assertThat(s.parentSpanId()).as(s.name()).isEqualTo(caller.spanId()));
+    Span call = spans.stream().filter(s -> s.name().equals("AsyncMessages.createStreaming"))
+        .findFirst().orElseThrow();
+    assertThat(call.attributeJson("mlflow.spanOutputs"))
+        .isEqualTo(Json.write(Json.mapper(), accumulator.message()));
+    assertThat(call.attribute("anthropic.tool_use")).isEqualTo(List.of("get_weather"));
+    assertThat(call.attribute("anthropic.stream.incomplete")).isNull();
+  }
+
+  @Test
+  void asyncStream_handlerThrows_streamFailsWithThatException_asWithoutTracing() throws Exception {
+    fixture().api().enqueue(FakeReply.text("an answer in several events"));
+    RuntimeException boom = new IllegalStateException("handler failed");
+    List<RawMessageStreamEvent> received = new CopyOnWriteArrayList<>();
+    List<Optional<Throwable>> completions = new CopyOnWriteArrayList<>();
+    LiveSpan caller = Tracelight.startDetachedSpan("caller", SpanType.AGENT);
+    AsyncStreamResponse<RawMessageStreamEvent> stream;
+    try (var ignored = caller.makeCurrent()) {
+      stream = fixture().asyncClient().messages().createStreaming(AnthropicFixtures.hello());
+    }
+    CompletableFuture<Throwable> outcome = stream.onCompleteFuture().handle((v, error) -> error);
+    AsyncStreamResponse<RawMessageStreamEvent> subscribed =
+        stream.subscribe(new AsyncStreamResponse.Handler<RawMessageStreamEvent>() {
+          @Override
+          public void onNext(RawMessageStreamEvent event) {
+            received.add(event);
+            if (received.size() == 2) {
+              throw boom;
+            }
+          }
+
+          @Override
+          public void onComplete(Optional<Throwable> error) {
+            completions.add(error);
+          }
+        });
+
+    assertThat(subscribed).isSameAs(stream);
+    assertThat(outcome.get(10, TimeUnit.SECONDS)).isSameAs(boom);
+    assertThatThrownBy(() -> stream.onCompleteFuture().get()).hasCause(boom);
+    assertThat(received).hasSize(2);
+    assertThat(received.get(0).isMessageStart()).isTrue();
+    assertThat(completions).containsExactly(Optional.of(boom));
+    assertThatThrownBy(() -> stream.subscribe(event -> { }))
+        .isInstanceOf(IllegalStateException.class);
+    caller.end();
+  }
+
+  @Test
+  void twentyConcurrentAsyncStreams_keepEachCallbackInItsCallersTrace() throws Exception {
+    int streams = 20;
+    for (int i = 0; i < streams; i++) {
+      fixture().api().enqueue(FakeReply.text("answer " + i).withEventDelay(Duration.ofMillis(2)));
+    }
+    List<LiveSpan> callers = new ArrayList<>();
+    List<CallbackSpans> callbacks = new ArrayList<>();
+    List<MessageAccumulator> accumulators = new ArrayList<>();
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (int i = 0; i < streams; i++) {
+      LiveSpan caller = Tracelight.startDetachedSpan("caller " + i, SpanType.AGENT);
+      CallbackSpans spans = new CallbackSpans();
+      MessageAccumulator accumulator = MessageAccumulator.create();
+      try (var ignored = caller.makeCurrent()) {
+        AsyncStreamResponse<RawMessageStreamEvent> stream =
+            fixture().asyncClient().messages().createStreaming(AnthropicFixtures.hello());
+        done.add(stream.onCompleteFuture()
+            .thenRun(() -> Tracelight.startSpan("afterStream", SpanType.UNKNOWN).close()));
+        stream.subscribe(new AsyncStreamResponse.Handler<RawMessageStreamEvent>() {
+          @Override
+          public void onNext(RawMessageStreamEvent event) {
+            spans.onNext(event);
+            accumulator.accumulate(event);
+          }
+
+          @Override
+          public void onComplete(Optional<Throwable> error) {
+            spans.onComplete(error);
+          }
+        });
+      }
+      callers.add(caller);
+      callbacks.add(spans);
+      accumulators.add(accumulator);
+    }
+    for (int i = 0; i < streams; i++) {
+      done.get(i).get(10, TimeUnit.SECONDS);
+      callers.get(i).end();
+    }
+
+    for (int i = 0; i < streams; i++) {
+      LiveSpan caller = callers.get(i);
+      String callerName = "caller " + i;
+      assertThat(callbacks.get(i).currentSpanIds).as("caller %d", i)
+          .isNotEmpty().containsOnly(caller.spanId());
+      List<Span> spans = awaitSpans(caller.traceId(), 5);
+      assertThat(spans).extracting(Span::name).as("caller %d", i).containsExactlyInAnyOrder(
+          callerName, "AsyncMessages.createStreaming", "onNext", "onComplete", "afterStream");
+      assertThat(spans).filteredOn(s -> !s.name().equals(callerName))
+          .allSatisfy(s -> assertThat(s.parentSpanId()).isEqualTo(caller.spanId()));
+      Span call = spans.stream().filter(s -> s.name().equals("AsyncMessages.createStreaming"))
+          .findFirst().orElseThrow();
+      assertThat(call.attributeJson("mlflow.spanOutputs"))
+          .isEqualTo(Json.write(Json.mapper(), accumulators.get(i).message()));
+    }
+  }
+
+  /** What a subscriber saw of the current span, and the spans it started, from its callbacks. */
+  private static final class CallbackSpans {
+    final List<String> currentSpanIds = new CopyOnWriteArrayList<>();
+    private boolean first = true;
+
+    void onNext(RawMessageStreamEvent event) {
+      currentSpanIds.add(Tracelight.currentSpan().spanId());
+      if (first) {
+        first = false;
+        Tracelight.startSpan("onNext", SpanType.UNKNOWN).close();
+      }
+    }
+
+    void onComplete(Optional<Throwable> error) {
+      currentSpanIds.add(Tracelight.currentSpan().spanId());
+      Tracelight.startSpan("onComplete", SpanType.UNKNOWN).close();
+    }
+  }
+
+  /** The spans of a trace once it has {@code count} of them (spans may end on other threads). */
+  private static List<Span> awaitSpans(String traceId, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      Trace trace = Tracelight.getTrace(traceId).orElse(null);
+      if (trace != null && trace.data().spans().size() >= count) {
+        return trace.data().spans();
+      }
+      Thread.sleep(5);
+    }
+    return Tracelight.getTrace(traceId).map(t -> t.data().spans()).orElse(List.of());
   }
 }
