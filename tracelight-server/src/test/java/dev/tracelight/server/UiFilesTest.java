@@ -96,4 +96,16 @@ class UiFilesTest {
 
     assertThat(ui.files()).containsKeys("index.html", "app.js", "dom.js", "style.css");
   }
+
+  @Test
+  void rewriteIndex_pointsOnlyUiFilesAtThePrefix() throws IOException {
+    sameUi(a);
+    UiFiles ui = UiFiles.fromDirectory(a);
+    String html = "<link rel=\"modulepreload\" href=\"/dom.js\"><a href=\"/other\">"
+        + "<script type=\"module\" src=\"/app.js\"></script><a href=\"#/\">";
+
+    assertThat(WebUi.rewriteIndex(html, ui, "/assets/f/")).isEqualTo(
+        "<link rel=\"modulepreload\" href=\"/assets/f/dom.js\"><a href=\"/other\">"
+            + "<script type=\"module\" src=\"/assets/f/app.js\"></script><a href=\"#/\">");
+  }
 }
