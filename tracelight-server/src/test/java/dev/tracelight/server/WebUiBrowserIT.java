@@ -106,6 +106,21 @@ class WebUiBrowserIT {
   }
 
   @Test
+  void pageLoad_fetchesEveryModuleAndStylesheetFromTheFingerprintedPath_once() {
+    chromium.open(server.url() + "/#/traces/" + traceId);
+    assertTracePage();
+
+    @SuppressWarnings("unchecked")
+    List<String> paths = (List<String>) chromium.script("return performance"
+        + ".getEntriesByType('resource').map((e) => new URL(e.name).pathname)"
+        + ".filter((p) => p.endsWith('.js') || p.endsWith('.css'));");
+    // A module fetched from two URLs would run twice, with two copies of its state.
+    assertThat(paths).hasSizeGreaterThan(30).doesNotHaveDuplicates()
+        .allSatisfy(p -> assertThat(p).startsWith(WebUiIT.assets()));
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
+  @Test
   void hostileContent_showsAsLiteralText_andRunsNoScript() {
     chromium.open(server.url() + "/");
     WebElement experiment = chromium.visible(experimentLink(hostileExperimentId));
