@@ -101,7 +101,7 @@ public final class TracelightServer implements AutoCloseable {
         .register(mlflow);
     new TracelightTraceViewApi(storage.traceReader()).register(mlflow);
     MlflowRoutes.registerEndpointNotFound(c.routes);
-    WebUi.register(c);
+    WebUi.register(c, config.auth());
   }
 
   private static boolean isLoopback(String host) {

@@ -105,6 +105,35 @@ class WebUiBrowserIT {
     assertThat(chromium.takeConsoleErrors()).isEmpty();
   }
 
+  /** Path and bytes over the wire of each module and stylesheet the page loaded. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Long> uiResources() {
+    List<List<Object>> entries = (List<List<Object>>) chromium.script("return performance"
+        + ".getEntriesByType('resource').map((e) => [new URL(e.name).pathname, e.transferSize])"
+        + ".filter(([p]) => p.endsWith('.js') || p.endsWith('.css'));");
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    for (List<Object> e : entries) {
+      // A module fetched from two URLs would run twice, with two copies of its state.
+      assertThat(bytes.put((String) e.get(0), (Long) e.get(1))).as(e.get(0) + " twice").isNull();
+    }
+    return bytes;
+  }
+
+  @Test
+  void pageLoad_fetchesEveryModuleAndStylesheetFromTheFingerprintedPath_thenFromCache() {
+    chromium.open(server.url() + "/#/traces/" + traceId);
+    assertTracePage();
+    assertThat(uiResources().keySet()).hasSizeGreaterThan(30)
+        .allSatisfy(p -> assertThat(p).startsWith(WebUiIT.assets()));
+
+    chromium.open(server.url() + "/#/traces/" + traceId);
+    assertTracePage();
+    // Immutable: the next page load asks the server for none of them, not even a 304.
+    assertThat(uiResources()).hasSizeGreaterThan(30)
+        .allSatisfy((path, transferred) -> assertThat(transferred).as(path).isZero());
+    assertThat(chromium.takeConsoleErrors()).isEmpty();
+  }
+
   @Test
   void hostileContent_showsAsLiteralText_andRunsNoScript() {
     chromium.open(server.url() + "/");
@@ -245,9 +274,11 @@ class WebUiBrowserIT {
    * the detail's "Inputs / Outputs" tab.
    */
   private static String block(String title) {
-    chromium.driver.findElements(By.cssSelector("[aria-label='Selected span'] [role=tab]"))
-        .stream().filter(t -> t.getText().equals("Inputs / Outputs")).findFirst()
-        .orElseThrow(() -> new AssertionError("no Inputs / Outputs tab")).click();
+    // The tabs come with the span's content, a request after its heading: wait for them.
+    chromium.await("the Inputs / Outputs tab", d -> d.findElements(
+            By.cssSelector("[aria-label='Selected span'] [role=tab]"))
+        .stream().filter(t -> t.getText().equals("Inputs / Outputs")).findFirst().orElse(null))
+        .click();
     return chromium.visible(By.cssSelector(
         "[aria-label='Selected span'] section.io[aria-label='" + title + "'] .jv-body")).getText();
   }
