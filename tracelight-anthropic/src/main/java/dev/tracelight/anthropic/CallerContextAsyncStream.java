@@ -4,8 +4,6 @@ import com.anthropic.core.http.AsyncStreamResponse;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,16 +15,13 @@ import java.util.logging.Logger;
  * caller's span, as code after a blocking call would (the async stream's counterpart of
  * {@link CallbackContext}). Events, their order, exceptions and threads are the SDK's own.
  */
-final class CallerContextAsyncStream<T> implements AsyncStreamResponse<T> {
+final class CallerContextAsyncStream<T> extends ForwardingAsyncStream<T> {
   private static final Logger logger = Logger.getLogger(CallerContextAsyncStream.class.getName());
 
-  private final AsyncStreamResponse<T> delegate;
   private final Context callerContext;
-  /** Completes as the SDK's future does, in the caller's context, with the very same outcome. */
-  private final CompletableFuture<Void> completed = new CompletableFuture<>();
 
   private CallerContextAsyncStream(AsyncStreamResponse<T> delegate, Context callerContext) {
-    this.delegate = delegate;
+    super(delegate);
     this.callerContext = callerContext;
   }
 
@@ -47,45 +42,15 @@ final class CallerContextAsyncStream<T> implements AsyncStreamResponse<T> {
     }
   }
 
+  /** Completes the caller's future in the caller's context, so its continuations see it. */
   private void complete(Void value, Throwable error) {
-    // Continuations registered by then run here, synchronously, so they see the caller's span.
     try (Scope ignored = callerContext.makeCurrent()) {
-      if (error != null) {
-        completed.completeExceptionally(error);
-      } else {
-        completed.complete(value);
-      }
+      settle(value, error);
     }
   }
 
   @Override
-  public AsyncStreamResponse<T> subscribe(Handler<? super T> handler) {
-    delegate.subscribe(handler == null ? null : inCallerContext(handler));
-    return this;
-  }
-
-  @Override
-  public AsyncStreamResponse<T> subscribe(Handler<? super T> handler, Executor executor) {
-    delegate.subscribe(handler == null ? null : inCallerContext(handler), executor);
-    return this;
-  }
-
-  @Override
-  public CompletableFuture<Void> onCompleteFuture() {
-    return completed;
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
-  }
-
-  @Override
-  public String toString() {
-    return delegate.toString();
-  }
-
-  private Handler<T> inCallerContext(Handler<? super T> handler) {
+  Handler<T> decorate(Handler<? super T> handler) {
     return new Handler<T>() {
       @Override
       public void onNext(T value) {

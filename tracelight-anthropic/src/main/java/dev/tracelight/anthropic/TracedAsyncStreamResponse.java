@@ -3,8 +3,6 @@ package dev.tracelight.anthropic;
 import com.anthropic.core.http.AsyncStreamResponse;
 import dev.tracelight.tracing.LiveSpan;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * An {@link AsyncStreamResponse} that records the events its subscriber receives. The span ends
@@ -13,13 +11,12 @@ import java.util.concurrent.Executor;
  * out completes just after, with the same outcome, so continuations the caller chains on it find
  * the span ended.
  */
-final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
-  private final AsyncStreamResponse<T> delegate;
+final class TracedAsyncStreamResponse<T> extends ForwardingAsyncStream<T> {
   private final SpanEnding ending;
-  private final CompletableFuture<Void> completed = new CompletableFuture<>();
 
-  TracedAsyncStreamResponse(AsyncStreamResponse<T> delegate, LiveSpan span, StreamObserver observer) {
-    this.delegate = delegate;
+  TracedAsyncStreamResponse(AsyncStreamResponse<T> delegate, LiveSpan span,
+      StreamObserver observer) {
+    super(delegate);
     this.ending = new SpanEnding(span, observer);
     delegate.onCompleteFuture().whenComplete((value, error) -> {
       try {
@@ -29,39 +26,19 @@ final class TracedAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
           ending.exhausted();
         }
       } finally {
-        if (error != null) {
-          completed.completeExceptionally(error);
-        } else {
-          completed.complete(value);
-        }
+        settle(value, error);
       }
     });
   }
 
   @Override
-  public AsyncStreamResponse<T> subscribe(Handler<? super T> handler) {
-    delegate.subscribe(handler == null ? null : observing(handler));
-    return this;
-  }
-
-  @Override
-  public AsyncStreamResponse<T> subscribe(Handler<? super T> handler, Executor executor) {
-    delegate.subscribe(handler == null ? null : observing(handler), executor);
-    return this;
-  }
-
-  @Override
-  public CompletableFuture<Void> onCompleteFuture() {
-    return completed;
-  }
-
-  @Override
   public void close() {
     ending.closed();
-    delegate.close();
+    super.close();
   }
 
-  private Handler<T> observing(Handler<? super T> handler) {
+  @Override
+  Handler<T> decorate(Handler<? super T> handler) {
     return new Handler<T>() {
       @Override
       public void onNext(T value) {
