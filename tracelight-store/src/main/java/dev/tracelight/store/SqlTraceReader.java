@@ -3,6 +3,7 @@ package dev.tracelight.store;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -102,6 +103,14 @@ final class SqlTraceReader implements TraceReader {
     List<TraceInfo> rows = db.read(c -> {
       if (db.dialect == SqlDialect.SQLITE) {
         SqliteFunctions.ensureRegistered(c);
+      } else {
+        // Plan the search with its values. The driver prepares a statement on the server after
+        // five runs, and PostgreSQL may then keep a generic plan: for a rare tag value it walks
+        // the time index over most of the experiment (0.26 s instead of 13 ms at 1M traces).
+        // Only searches need it; ingest's statements keep their cached plans.
+        try (Statement s = c.createStatement()) {
+          s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
       }
       try {
         return TraceInfoRows.select(c, search.whereAndOrder(), search.args());
