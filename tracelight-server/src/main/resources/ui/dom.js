@@ -59,10 +59,21 @@ export function parseJson(text) {
   }
 }
 
-export function pretty(value) {
-  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+/**
+ * US dollars as every page shows them: cents from $0.10 up ("$0.54"), four decimals below that
+ * ("$0.0180"), three significant digits under a tenth of a cent ("$0.000850"); "–" for no number.
+ */
+export function formatUsd(value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
+  const size = Math.abs(value);
+  if (size === 0 || size >= 0.1) return `$${value.toFixed(2)}`;
+  return `$${size >= 0.001 ? value.toFixed(4) : value.toPrecision(3)}`;
 }
 
+/** "input $0.0030 · output $0.0150" of a cost object ({input_cost, output_cost, total_cost}). */
+export function costBreakdown(cost) {
+  return `input ${formatUsd(cost.input_cost)} · output ${formatUsd(cost.output_cost)}`;
+}
 /** "in / out / total" of a token usage object, or "" when absent. */
 export function formatTokens(usage) {
   if (!usage || typeof usage !== 'object') return '';

@@ -1,7 +1,7 @@
 // An experiment's overview (#/experiments/<id>/overview?range=24h): totals, charts of traces and
 // errors, latency p50/p95, tokens and cost over time, and the slowest and costliest traces.
 // Changing the range only changes the URL; the router then calls update() with the new params.
-import { h, replace, formatDuration } from './dom.js';
+import { h, replace, formatDuration, formatUsd } from './dom.js';
 import { getExperiment, getOverview } from './api.js';
 import { setParams } from './state.js';
 import { experimentHeader } from './experiment-header.js';
@@ -101,13 +101,13 @@ function renderData(content, data, range) {
         summary: `${count(tokensOf(totals))} tokens: ${count(totals.input_tokens)} input,`
           + ` ${count(totals.output_tokens)} output, ${count(totals.cache_read_input_tokens)}`
           + ` cache read, ${count(totals.cache_creation_input_tokens)} cache write` }),
-      timeChart({ title: 'Cost', kind: 'stacked', buckets, timeLabel, format: formatCost,
+      timeChart({ title: 'Cost', kind: 'stacked', buckets, timeLabel, format: formatUsd,
         series: [{ label: 'Cost (USD)', cls: 's-cost', value: (b) => b.cost }],
-        summary: `${formatCost(totals.cost)} in total` })),
+        summary: `${formatUsd(totals.cost)} in total` })),
     h('div', { class: 'rankings' },
       rankedList('Slowest traces', 'slowest', data.slowest, (t) => ms(t.duration_ms)),
       rankedList('Costliest traces', 'costliest', data.costliest,
-        (t) => formatCost(t.cost))));
+        (t) => formatUsd(t.cost))));
 }
 
 function totalsList(totals) {
@@ -128,7 +128,7 @@ function totalsList(totals) {
       + totals.cache_read_input_tokens + totals.cache_creation_input_tokens),
     `${n(totals.input_tokens)} in · ${n(totals.output_tokens)} out · `
       + `${n(totals.cache_read_input_tokens + totals.cache_creation_input_tokens)} cache`),
-    item('cost', 'Cost', formatCost(totals.cost)));
+    item('cost', 'Cost', formatUsd(totals.cost)));
 }
 
 function rankedList(title, key, traces, measure) {
@@ -144,8 +144,3 @@ function rankedList(title, key, traces, measure) {
 }
 
 /** US dollars: cents for amounts from a cent up, four decimals below. */
-export function formatCost(value) {
-  if (value === null || value === undefined) return '–';
-  const digits = value !== 0 && Math.abs(value) < 0.01 ? 4 : 2;
-  return `$${value.toFixed(digits)}`;
-}

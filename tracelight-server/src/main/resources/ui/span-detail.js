@@ -1,6 +1,6 @@
 // The selected span: its name, a meta line (type, duration, status, model, tokens, cost), then
 // tabs: Chat (for a conversation), Inputs / Outputs, Attributes, Events.
-import { h, replace, formatDuration, parseJson } from './dom.js';
+import { h, replace, formatDuration, parseJson, formatUsd } from './dom.js';
 import { jsonView } from './json-view.js';
 import { chatOf } from './chat-messages.js';
 import { renderChat } from './chat.js';
@@ -73,7 +73,7 @@ function tokens(usage) {
 function dollars(value) {
   const n = Number(value);
   if (value === undefined || !Number.isFinite(n)) return undefined;
-  return `$${n < 0.01 ? n.toPrecision(3) : n.toFixed(4)}`;
+  return formatUsd(n);
 }
 
 function inputsOutputs(span) {

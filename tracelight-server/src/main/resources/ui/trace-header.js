@@ -1,6 +1,8 @@
 // The trace header: name, status, times, tokens with their breakdown, cost, ids, user and
 // session, editable tags (mlflow.* tags read-only) and the metadata in a collapsible list.
-import { h, replace, formatTime, formatDuration, parseJson, saver } from './dom.js';
+import {
+  h, replace, formatTime, formatDuration, parseJson, saver, formatUsd, costBreakdown,
+} from './dom.js';
 import { setTraceTag, deleteTraceTag } from './api.js';
 
 /** `onChanged()` is called after a tag was saved or deleted, to reload the trace info. */
@@ -53,10 +55,7 @@ export function tokensText(usage) {
 /** "$0.0180 (input $0.0030 · output $0.0150)" from {input_cost, output_cost, total_cost} USD. */
 export function costText(cost) {
   if (!cost || typeof cost !== 'object' || typeof cost.total_cost !== 'number') return '–';
-  const usd = (v) => (typeof v === 'number' ? `$${v.toFixed(v !== 0 && Math.abs(v) < 1 ? 4 : 2)}`
-    : '–');
-  return `${usd(cost.total_cost)} (input ${usd(cost.input_cost)} · output ${
-    usd(cost.output_cost)})`;
+  return `${formatUsd(cost.total_cost)} (${costBreakdown(cost)})`;
 }
 
 function tagsEditor(info, onChanged) {

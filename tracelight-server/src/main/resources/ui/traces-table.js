@@ -1,6 +1,6 @@
 // The traces table's header and rows: one row per SearchTracesV3 trace info. Everything shown is
 // trace data, so it goes in as text (dom.js); full texts of truncated cells go in `title`.
-import { h, formatTime, formatDuration, formatTokens, parseJson } from './dom.js';
+import { h, formatTime, formatDuration, formatTokens, parseJson, formatUsd, costBreakdown } from './dom.js';
 
 const PREVIEW_CHARS = 160;
 
@@ -94,15 +94,7 @@ function costCell(cost) {
   if (!cost || typeof cost !== 'object' || typeof cost.total_cost !== 'number') {
     return h('td', { class: 'num' });
   }
-  const part = (k) => (typeof cost[k] === 'number' ? formatUsd(cost[k]) : '–');
-  return h('td', { class: 'num', title: `input ${part('input_cost')} · output ${part('output_cost')}` },
-    formatUsd(cost.total_cost));
-}
-
-export function formatUsd(usd) {
-  if (usd === 0) return '$0';
-  if (Math.abs(usd) >= 1) return `$${usd.toFixed(2)}`;
-  return `$${Number(usd.toPrecision(3))}`; // three significant digits: $0.00123
+  return h('td', { class: 'num', title: costBreakdown(cost) }, formatUsd(cost.total_cost));
 }
 
 function tagsCell(tags) {

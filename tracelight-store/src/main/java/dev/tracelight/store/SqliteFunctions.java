@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.sqlite.Function;
@@ -34,8 +35,10 @@ final class SqliteFunctions {
       return;
     }
     Function.create(conn, "REGEXP", new Regexp(), 2, Function.FLAG_DETERMINISTIC);
-    Function.create(conn, "tl_lower", new Lower(), 1, Function.FLAG_DETERMINISTIC);
-    Function.create(conn, "tl_json_text", new JsonText(), 1, Function.FLAG_DETERMINISTIC);
+    Function.create(conn, "tl_lower", new TextFunction(LikePattern::lower), 1,
+        Function.FLAG_DETERMINISTIC);
+    Function.create(conn, "tl_json_text", new TextFunction(JsonValues::text), 1,
+        Function.FLAG_DETERMINISTIC);
     Function.create(conn, "tl_has_prompt", new HasPrompt(), 3, Function.FLAG_DETERMINISTIC);
     REGISTERED.add(conn);
   }
@@ -71,26 +74,21 @@ final class SqliteFunctions {
     }
   }
 
-  private static final class Lower extends Function {
-    @Override
-    protected void xFunc() throws SQLException {
-      String value = value_text(0);
-      if (value == null) {
-        result();
-      } else {
-        result(LikePattern.lower(value));
-      }
-    }
-  }
+  /** A one-argument text function: SQL NULL in, NULL out, as PostgreSQL's own are. */
+  private static final class TextFunction extends Function {
+    private final UnaryOperator<String> apply;
 
-  private static final class JsonText extends Function {
+    TextFunction(UnaryOperator<String> apply) {
+      this.apply = apply;
+    }
+
     @Override
     protected void xFunc() throws SQLException {
       String value = value_text(0);
       if (value == null) {
         result();
       } else {
-        result(JsonValues.text(value));
+        result(apply.apply(value));
       }
     }
   }
